@@ -1,0 +1,216 @@
+/**
+ * Building blocks shared by every codec: nullable fields, timestamps and dates as the wire really carries them.
+ *
+ * Timestamps surface as ISO 8601 strings in UTC with milliseconds (`2019-06-14T08:21:05.118Z`), everywhere:
+ * serialisable, comparable, and parseable by every engine's `Date`. The wire's `+0000` form is parsed explicitly.
+ *
+ * @since 0.1.0
+ */
+import * as t from '#io-ts/index'
+
+/**
+ * A codec of `A | null` that also takes an absent (`undefined`) value as `null`. It validates in place: a present
+ * value is handed to `codec` unchanged, so objects that need no conversion are returned as they came.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const nullable = <C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown> =>
+  new t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown>(
+    `${codec.name} | null`,
+    (u): u is t.TypeOf<C> | null => u === null || codec.is(u),
+    (u, c) => (u === null || u === undefined ? t.success(null) : codec.validate(u, c)),
+    (a) => (a === null ? null : codec.encode(a))
+  )
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+const validDate = (y: number, m: number, d: number): boolean =>
+  m >= 1 &&
+  m <= 12 &&
+  d >= 1 &&
+  d <= (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1])
+
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Parses a date-time the way the API writes it (`2017-03-08T10:18:17.000+0000`), and the other ISO 8601 forms
+ * (`Z`, `+02:00`, no milliseconds, no seconds, a space instead of `T`), into milliseconds since the epoch.
+ * With `assumeUtc`, a value with no offset is read as UTC; without it, such a value is refused.
+ * Returns `undefined` for anything else. It does not use `Date`'s lenient parser.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const parseTimestamp = (s: string, assumeUtc = false): number | undefined => {
+  const m = TIMESTAMP.exec(s)
+  if (m === null) return undefined
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  const h = Number(m[4])
+  const mi = Number(m[5])
+  const sec = m[6] === undefined ? 0 : Number(m[6])
+  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000)
+  if (!validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined
+  const zone = m[8]
+  let offsetMin = 0
+  if (zone === undefined) {
+    if (!assumeUtc) return undefined
+  } else if (zone !== 'Z' && zone !== 'z') {
+    const sign = zone[0] === '-' ? -1 : 1
+    const digits = zone.slice(1).replace(':', '')
+    const oh = Number(digits.slice(0, 2))
+    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0
+    if (oh > 23 || om > 59) return undefined
+    offsetMin = sign * (oh * 60 + om)
+  }
+  const date = new Date(0)
+  date.setUTCFullYear(y, mo - 1, d)
+  date.setUTCHours(h, mi, sec, ms)
+  return date.getTime() - offsetMin * 60_000
+}
+
+/**
+ * Formats milliseconds since the epoch as `2019-06-14T08:21:05.118Z`.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const isoString = (ms: number): string => new Date(ms).toISOString()
+
+/**
+ * Formats milliseconds since the epoch the way the API writes timestamps: `2019-06-14T08:21:05.118+0000`.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const wireTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000')
+
+const validDateOnly = (s: string): boolean => {
+  const m = DATE_ONLY.exec(s)
+  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]))
+}
+
+/**
+ * A timestamp the server sets (`registeredAt`, `updatedAt`, an event's `date`), decoded strictly: the wire's
+ * `2017-03-08T10:18:17.000+0000` (or any ISO 8601 date-time with an offset) becomes `2017-03-08T10:18:17.000Z`.
+ * Anything else fails with its path.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const Timestamp = /*#__PURE__*/ new t.Type<string, string, unknown>(
+  'Timestamp',
+  (u): u is string => typeof u === 'string' && CANONICAL.test(u) && parseTimestamp(u) !== undefined,
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c)
+    const ms = parseTimestamp(u)
+    if (ms === undefined) return t.failure(u, c)
+    const iso = isoString(ms)
+    return t.success(iso === u ? u : iso)
+  },
+  (a) => wireTimestamp(parseTimestamp(a) ?? 0)
+)
+
+/**
+ * A date-time that echoes what a client once wrote (like, subscription and consent dates). Decoded leniently:
+ * a date-time (with or without offset, read as UTC when it has none) becomes `…Z` ISO; a date alone becomes
+ * midnight UTC; any other string is kept as the server sent it. Only non-strings fail.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const LenientTimestamp = /*#__PURE__*/ new t.Type<string, string, unknown>(
+  'LenientTimestamp',
+  (u): u is string => typeof u === 'string',
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c)
+    if (CANONICAL.test(u)) return t.success(u)
+    const ms = parseTimestamp(u, true) ?? (validDateOnly(u) ? parseTimestamp(`${u}T00:00:00Z`) : undefined)
+    return t.success(ms === undefined ? u : isoString(ms))
+  },
+  (a) => a
+)
+
+/**
+ * A date without time (`base.dob`, a job's `startDate`/`endDate`): `YYYY-MM-DD` stays as it is; a date-time that
+ * parses is normalised to `…Z` ISO; any other string is kept as the server sent it. Only non-strings fail.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const LenientDate = /*#__PURE__*/ new t.Type<string, string, unknown>(
+  'LenientDate',
+  (u): u is string => typeof u === 'string',
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c)
+    if (validDateOnly(u)) return t.success(u)
+    const ms = parseTimestamp(u, true)
+    return t.success(ms === undefined ? u : isoString(ms))
+  },
+  (a) => a
+)
+
+/**
+ * A date a user passes in: a `Date`, or a string the API understands.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type DateInput = Date | string
+
+/**
+ * Serialises a date input as `YYYY-MM-DD` (a `Date` by its UTC calendar day; a string is sent as given).
+ * Returns `undefined` for an invalid `Date`.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const toDateOnly = (d: DateInput): string | undefined => {
+  if (typeof d === 'string') return d
+  const ms = d.getTime()
+  if (Number.isNaN(ms)) return undefined
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
+
+/**
+ * Serialises a date input as an ISO date-time (`2019-06-14T08:21:05.118Z`); a string that parses as a date-time or
+ * a date is normalised, another string is sent as given. Returns `undefined` for an invalid `Date`.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const toDateTime = (d: DateInput): string | undefined => {
+  if (typeof d === 'string') {
+    const ms = parseTimestamp(d, true) ?? (validDateOnly(d) ? parseTimestamp(`${d}T00:00:00Z`) : undefined)
+    return ms === undefined ? d : isoString(ms)
+  }
+  const ms = d.getTime()
+  return Number.isNaN(ms) ? undefined : isoString(ms)
+}
+
+/**
+ * A copy of a JSON-like value without the object properties whose value is `null` or `undefined`, at every depth
+ * (array items are kept). Create and full-update bodies use it: absent means unset.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const withoutNulls = (u: unknown): unknown => {
+  if (Array.isArray(u)) return u.map(withoutNulls)
+  if (u instanceof Date || typeof u !== 'object' || u === null) return u
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(u)) {
+    if (v === null || v === undefined) continue
+    Object.defineProperty(out, k, { value: withoutNulls(v), enumerable: true, writable: true, configurable: true })
+  }
+  return out
+}

@@ -1,0 +1,216 @@
+/**
+ * The one error type of contacthub-fp: a tagged union of plain, serialisable objects.
+ *
+ * No error ever carries the token, a `Response`, a `Request` or the context: only the method, the path (under the
+ * base URL, without the query string) and what the server said.
+ *
+ * @since 0.1.0
+ */
+import * as O from '#fp-ts/Option'
+
+/**
+ * The server answered with a status the operation does not accept (4xx, 5xx, or a 3xx that was not followed).
+ * `message`, `logref`, `errors` and `data` are the API's own fields when its body had them.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface HttpError {
+  readonly _tag: 'HttpError'
+  readonly status: number
+  readonly message: string
+  readonly method: string
+  readonly path: string
+  readonly logref?: string
+  readonly errors?: ReadonlyArray<unknown>
+  readonly data?: unknown
+  /** How many requests were sent before giving up (1 when nothing was retried). */
+  readonly attempts?: number
+}
+
+/**
+ * A 2xx response whose body is not what the operation expects: not JSON, or JSON of the wrong shape.
+ * `errors` are readable path messages such as `base.contacts.email: expected string | null, got 42`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface DecodeError {
+  readonly _tag: 'DecodeError'
+  readonly message: string
+  readonly errors: ReadonlyArray<string>
+  readonly method: string
+  readonly path: string
+  readonly status?: number
+}
+
+/**
+ * The request could not be sent or its response could not be read (refused, reset, cut mid-body, DNS...).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface NetworkError {
+  readonly _tag: 'NetworkError'
+  readonly message: string
+  readonly method: string
+  readonly path: string
+  readonly attempts?: number
+}
+
+/**
+ * An attempt took longer than `ctx.timeout` (headers and body together), and no retry was left or allowed.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface TimeoutError {
+  readonly _tag: 'TimeoutError'
+  readonly message: string
+  readonly method: string
+  readonly path: string
+  readonly timeout?: number
+  readonly attempts?: number
+}
+
+/**
+ * The caller's `AbortSignal` (`ctx.signal`) fired: the call stopped at once, during a request, a body or a backoff.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface AbortError {
+  readonly _tag: 'AbortError'
+  readonly message: string
+  readonly method: string
+  readonly path: string
+}
+
+/**
+ * The response was larger than `ctx.maxResponseBytes`; it was refused without reading it whole.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ResponseTooLarge {
+  readonly _tag: 'ResponseTooLarge'
+  readonly message: string
+  readonly limit: number
+  readonly method: string
+  readonly path: string
+}
+
+/**
+ * The caller's input was refused before anything was sent (empty id, non-https base URL, event without customer...).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface InvalidInput {
+  readonly _tag: 'InvalidInput'
+  readonly message: string
+}
+
+/**
+ * A lookup answered with an empty list (`getCustomerByExternalId`). An HTTP 404 is an `HttpError` instead.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface NotFound {
+  readonly _tag: 'NotFound'
+  readonly message: string
+}
+
+/**
+ * Everything that can go wrong in a contacthub-fp operation.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ContacthubError =
+  | HttpError
+  | DecodeError
+  | NetworkError
+  | TimeoutError
+  | AbortError
+  | ResponseTooLarge
+  | InvalidInput
+  | NotFound
+
+/**
+ * Builds an `InvalidInput` error.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const invalidInput = (message: string): ContacthubError => ({ _tag: 'InvalidInput', message })
+
+/**
+ * Builds a `NotFound` error.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const notFound = (message: string): ContacthubError => ({ _tag: 'NotFound', message })
+
+/**
+ * Tells whether an unknown value is a `ContacthubError` (any variant).
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isContacthubError = (u: unknown): u is ContacthubError =>
+  typeof u === 'object' &&
+  u !== null &&
+  typeof (u as { _tag?: unknown })._tag === 'string' &&
+  TAGS.includes((u as { _tag: string })._tag) &&
+  typeof (u as { message?: unknown }).message === 'string'
+
+const TAGS: ReadonlyArray<string> = [
+  'HttpError',
+  'DecodeError',
+  'NetworkError',
+  'TimeoutError',
+  'AbortError',
+  'ResponseTooLarge',
+  'InvalidInput',
+  'NotFound'
+]
+
+/**
+ * The id of the existing customer named by a 409 answer to `addCustomer` (`data.customer.id`), if the error is one.
+ *
+ * @example
+ * pipe(addCustomer(ctx, c), TE.orElse((e) => pipe(conflictingCustomerId(e), O.match(() => TE.left(e), (id) => getCustomer(ctx, id)))))
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const conflictingCustomerId = (error: ContacthubError): O.Option<string> => {
+  if (error._tag !== 'HttpError' || error.status !== 409) return O.none
+  const data = error.data
+  if (typeof data !== 'object' || data === null) return O.none
+  const customer = (data as { customer?: unknown }).customer
+  if (typeof customer !== 'object' || customer === null) return O.none
+  const id = (customer as { id?: unknown }).id
+  return typeof id === 'string' && id.length > 0 ? O.some(id) : O.none
+}
+
+/**
+ * Renders an error as one line for logs: its tag, its status where it has one, and its message.
+ *
+ * @example
+ * renderError(e) // 'HttpError 404: getCustomer GET /workspaces/w/customers/x failed with 404 Not Found: Customer not found.'
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const renderError = (error: ContacthubError): string => {
+  const status = error._tag === 'HttpError' ? ` ${error.status}` : ''
+  const details =
+    error._tag === 'DecodeError' && error.errors.length > 0
+      ? ` (${error.errors.slice(0, 3).join('; ')}${error.errors.length > 3 ? '; ...' : ''})`
+      : ''
+  return `${error._tag}${status}: ${error.message}${details}`.replace(/[\r\n]+/g, ' ')
+}

@@ -1,0 +1,12 @@
+/**
+ * contacthub-fp: a functional, tree-shakeable client for the Contactlab Contacthub REST API.
+ * Re-exports only; no code, no side effects.
+ *
+ * @since 0.1.0
+ */
+export * from './context'
+export * from './error'
+export * from './pagination'
+export * from './codecs/common'
+export * from './codecs/page'
+export { formatValidationError, formatValidationErrors } from './decode'
