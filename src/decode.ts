@@ -13,12 +13,7 @@ const show = (u: unknown): string => {
   if (typeof u === 'function') return 'a function'
   if (Array.isArray(u)) return u.length === 0 ? '[]' : 'an array'
   if (typeof u === 'object' && u !== null) return 'an object'
-  let s: string
-  try {
-    s = JSON.stringify(u) ?? String(u)
-  } catch {
-    s = String(u)
-  }
+  const s = typeof u === 'bigint' || typeof u === 'symbol' ? u.toString() : (JSON.stringify(u) ?? 'a value')
   return s.length > 40 ? `${s.slice(0, 37)}...` : s
 }
 

@@ -20,7 +20,7 @@ export const nullable = <C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null
     `${codec.name} | null`,
     (u): u is t.TypeOf<C> | null => u === null || codec.is(u),
     (u, c) => (u === null || u === undefined ? t.success(null) : codec.validate(u, c)),
-    (a) => (a === null ? null : codec.encode(a))
+    (a) => (a === null ? null : (codec.encode(a) as t.OutputOf<C>))
   )
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')

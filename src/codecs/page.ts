@@ -53,8 +53,4 @@ export interface Page<A> {
  * @since 0.1.0
  */
 export const pageOf = <C extends t.Mixed>(codec: C): t.Type<Page<t.TypeOf<C>>, Page<t.OutputOf<C>>, unknown> =>
-  t.type({ elements: t.readonlyArray(codec), page: PageInfo }, `Page<${codec.name}>`) as unknown as t.Type<
-    Page<t.TypeOf<C>>,
-    Page<t.OutputOf<C>>,
-    unknown
-  >
+  t.type({ elements: t.readonlyArray(codec), page: PageInfo }, `Page<${codec.name}>`)
