@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { inspect } from 'node:util'
+import * as E from '#fp-ts/Either'
+import type * as TE from '#fp-ts/TaskEither'
+import type { ContacthubError } from '../src/error'
+import type { Page } from '../src/codecs/page'
+import { hasNextPage, hasPreviousPage, nextPage, pages, paginate, previousPage, type Paginated } from '../src/pagination'
+
+const SECRET = 'tok-secret'
+
+/** A fake listing of `total` numbers in pages of `size`, counting requests; page `failAt` fails. */
+const listing = (total: number, size: number, failAt = -1) => {
+  const asked: Array<number> = []
+  const ctx = { token: SECRET }
+  const fetchRaw = (page: number): TE.TaskEither<ContacthubError, Page<number>> => () => {
+    asked.push(page)
+    void ctx.token
+    if (page === failAt)
+      return Promise.resolve(E.left({ _tag: 'NetworkError', message: 'down', method: 'GET', path: '/x' } as ContacthubError))
+    const elements = Array.from({ length: Math.max(0, Math.min(size, total - page * size)) }, (_, i) => page * size + i)
+    return Promise.resolve(
+      E.right({ elements, page: { number: page, size, totalElements: total, totalPages: Math.ceil(total / size) } })
+    )
+  }
+  return { asked, first: paginate(fetchRaw)(0), at: paginate(fetchRaw) }
+}
+
+const right = <A>(e: E.Either<ContacthubError, A>): A => {
+  if (E.isLeft(e)) throw new Error(e.left.message)
+  return e.right
+}
+
+describe('pagination', () => {
+  it('knows its neighbours, with no off-by-one at the last page', async () => {
+    const { at } = listing(25, 10)
+    const p0 = right(await at(0)())
+    const p2 = right(await at(2)())
+    expect([hasPreviousPage(p0), hasNextPage(p0)]).toEqual([false, true])
+    expect([hasPreviousPage(p2), hasNextPage(p2)]).toEqual([true, false])
+    expect(p2.elements).toEqual([20, 21, 22, 23, 24])
+  })
+
+  it('moves forward and back, and refuses to go past either end without a request', async () => {
+    const { at, asked } = listing(25, 10)
+    const p1 = right(await nextPage(right(await at(0)()))())
+    expect(p1.page.number).toBe(1)
+    expect(right(await previousPage(p1)()).page.number).toBe(0)
+    const last = right(await at(2)())
+    asked.length = 0
+    expect(await nextPage(last)()).toEqual(E.left({ _tag: 'InvalidInput', message: 'nextPage: page 2 is the last of 3.' }))
+    expect(await previousPage(right(await at(0)()))()).toEqual(
+      E.left({ _tag: 'InvalidInput', message: 'previousPage: page 0 is the first.' })
+    )
+    expect(asked).toEqual([0])
+  })
+
+  it('keeps working on a spread copy, and shows no token when printed', async () => {
+    const { at } = listing(25, 10)
+    const p0 = right(await at(0)())
+    const copy: Paginated<number> = { ...p0 }
+    expect(right(await nextPage(copy)()).page.number).toBe(1)
+    expect(JSON.stringify(p0)).not.toContain(SECRET)
+    expect(inspect(p0, { showHidden: true, depth: 10 })).not.toContain(SECRET)
+    expect(JSON.parse(JSON.stringify(p0))).toEqual({ elements: p0.elements, page: p0.page })
+  })
+
+  it('a page written by hand cannot move, and says so', async () => {
+    const p: Paginated<number> = { elements: [1], page: { number: 0, size: 1, totalElements: 2, totalPages: 2 } }
+    const e = await nextPage(p)()
+    expect(E.isLeft(e) && e.left).toEqual({ _tag: 'InvalidInput', message: 'nextPage: this page does not remember the request that produced it.' })
+  })
+
+  it('pages() fetches lazily, one page at a time', async () => {
+    const { first, asked } = listing(25, 10)
+    const it = pages(first)[Symbol.asyncIterator]()
+    expect(asked).toEqual([])
+    const a = await it.next()
+    expect(asked).toEqual([0])
+    expect(!a.done && E.isRight(a.value) && a.value.right.elements).toHaveLength(10)
+    const seen = [a]
+    for (let r = await it.next(); !r.done; r = await it.next()) seen.push(r)
+    expect(asked).toEqual([0, 1, 2])
+    expect(seen).toHaveLength(3)
+  })
+
+  it('pages() yields a Left once and stops', async () => {
+    const { first, asked } = listing(50, 10, 2)
+    const out: Array<E.Either<ContacthubError, Paginated<number>>> = []
+    for await (const p of pages(first)) out.push(p)
+    expect(out.map(E.isRight)).toEqual([true, true, false])
+    expect(asked).toEqual([0, 1, 2])
+  })
+
+  it('pages() of an empty listing yields one empty page', async () => {
+    const { first } = listing(0, 10)
+    const out = []
+    for await (const p of pages(first)) out.push(p)
+    expect(out).toHaveLength(1)
+  })
+
+  it('pages() survives a task that rejects, and a server that does not move forward', async () => {
+    const out = []
+    for await (const p of pages<number>(() => Promise.reject(new Error('x')))) out.push(p)
+    expect(out.map(E.isLeft)).toEqual([true])
+    let n = 0
+    const stuck = paginate<number>(() => () => {
+      n++
+      return Promise.resolve(E.right({ elements: [1], page: { number: 0, size: 1, totalElements: 5, totalPages: 5 } }))
+    })
+    const seen = []
+    for await (const p of pages(stuck(0))) seen.push(p)
+    expect(seen.length).toBeLessThanOrEqual(2)
+    expect(n).toBeLessThanOrEqual(2)
+  })
+})
