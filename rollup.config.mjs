@@ -73,9 +73,9 @@ const external = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWit
 const plugin = () =>
   typescript({
     tsconfig: './tsconfig.json',
+    filterRoot: '.',
     include: ['src/**/*.ts'],
-    exclude: ['tests/**', 'bench/**', 'examples/**'],
-    compilerOptions: { declaration: false, noEmit: false, rootDir: 'src', outDir: undefined, noEmitOnError: true }
+    compilerOptions: { declaration: false, noEmit: false, rootDir: 'src', outDir: undefined, noEmitOnError: false }
   })
 
 export default {
