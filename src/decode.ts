@@ -6,7 +6,8 @@
 import type * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
 
-const TRANSPARENT = new Set(['UnionType', 'IntersectionType', 'RefinementType', 'ExactType', 'ReadonlyType'])
+// Unions and intersections add the index of a branch to the context; it is not a key of the data.
+const TRANSPARENT = new Set(['UnionType', 'IntersectionType'])
 
 const show = (u: unknown): string => {
   if (u === undefined) return 'undefined'

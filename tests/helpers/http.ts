@@ -11,7 +11,7 @@ export interface Recorded {
   readonly body: string
 }
 
-export type Handler = (req: Recorded, res: ServerResponse, n: number) => void | Promise<void>
+export type Handler = (req: Recorded, res: ServerResponse, n: number) => unknown
 
 export interface TestServer {
   readonly url: string

@@ -1,0 +1,369 @@
+/**
+ * The codec of an event as the API returns it, and the shape of an event a client sends.
+ *
+ * ```json
+ * { "id": "…", "customerId": "…", "bringBackProperties": null, "type": "viewedProduct", "context": "WEB",
+ *   "date": "2017-03-08T10:18:17.000+0000", "properties": { … }, "contextInfo": { … },
+ *   "registeredAt": "2017-03-08T11:41:45.567+0000", "tracking": null }
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as t from '#io-ts/index'
+import { nullable, Timestamp, type DateInput } from './common'
+
+// -------------------------------------------------------------------------------------------------
+// types and contexts
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * The standard event types (one per schema of the vendor). Any other string is accepted too: the vendor adds types
+ * over time.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type StandardEventType =
+  | 'abandonedCart'
+  | 'abandonedSession'
+  | 'addedCompare'
+  | 'addedProduct'
+  | 'addedReward'
+  | 'addedWishlist'
+  | 'campaignBlacklisted'
+  | 'campaignBounced'
+  | 'campaignLinkClicked'
+  | 'campaignMarkedSpam'
+  | 'campaignOpened'
+  | 'campaignOptinRequested'
+  | 'campaignSent'
+  | 'campaignSubscribed'
+  | 'campaignUnsubscribed'
+  | 'changedSetting'
+  | 'clickedLink'
+  | 'closedTicket'
+  | 'completedOrder'
+  | 'eventConfirmed'
+  | 'eventDeclined'
+  | 'eventEligible'
+  | 'eventInvited'
+  | 'eventNoShow'
+  | 'eventNotInvited'
+  | 'eventParticipated'
+  | 'eventRegistered'
+  | 'formCompiled'
+  | 'genericActiveEvent'
+  | 'genericPassiveEvent'
+  | 'grantedCoupon'
+  | 'loggedIn'
+  | 'loggedOut'
+  | 'openedTicket'
+  | 'orderShipped'
+  | 'removedCompare'
+  | 'removedProduct'
+  | 'removedReward'
+  | 'removedWishlist'
+  | 'repliedTicket'
+  | 'reviewedProduct'
+  | 'searched'
+  | 'serviceSubscribed'
+  | 'serviceUnsubscribed'
+  | 'viewedPage'
+  | 'viewedProduct'
+  | 'viewedProductCategory'
+
+/**
+ * An event type: one of the standard ones (offered for autocompletion) or any other string.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type EventType = StandardEventType | (string & {})
+
+/**
+ * The standard event contexts (where the event happened).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type StandardEventContext =
+  | 'WEB'
+  | 'MOBILE'
+  | 'ECOMMERCE'
+  | 'RETAIL'
+  | 'SOCIAL'
+  | 'DIGITAL_CAMPAIGN'
+  | 'CONTACT_CENTER'
+  | 'IOT'
+  | 'OTHER'
+
+/**
+ * An event context: one of the standard ones (offered for autocompletion) or any other string.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type EventContext = StandardEventContext | (string & {})
+
+/**
+ * Whether the customer made the event (`ACTIVE`) or received it (`PASSIVE`); another string is tolerated.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type EventMode = 'ACTIVE' | 'PASSIVE' | (string & {})
+
+/**
+ * The standard event types, as a list.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const STANDARD_EVENT_TYPES: ReadonlyArray<StandardEventType> = [
+  'abandonedCart',
+  'abandonedSession',
+  'addedCompare',
+  'addedProduct',
+  'addedReward',
+  'addedWishlist',
+  'campaignBlacklisted',
+  'campaignBounced',
+  'campaignLinkClicked',
+  'campaignMarkedSpam',
+  'campaignOpened',
+  'campaignOptinRequested',
+  'campaignSent',
+  'campaignSubscribed',
+  'campaignUnsubscribed',
+  'changedSetting',
+  'clickedLink',
+  'closedTicket',
+  'completedOrder',
+  'eventConfirmed',
+  'eventDeclined',
+  'eventEligible',
+  'eventInvited',
+  'eventNoShow',
+  'eventNotInvited',
+  'eventParticipated',
+  'eventRegistered',
+  'formCompiled',
+  'genericActiveEvent',
+  'genericPassiveEvent',
+  'grantedCoupon',
+  'loggedIn',
+  'loggedOut',
+  'openedTicket',
+  'orderShipped',
+  'removedCompare',
+  'removedProduct',
+  'removedReward',
+  'removedWishlist',
+  'repliedTicket',
+  'reviewedProduct',
+  'searched',
+  'serviceSubscribed',
+  'serviceUnsubscribed',
+  'viewedPage',
+  'viewedProduct',
+  'viewedProductCategory'
+]
+
+/**
+ * The standard event contexts, as a list.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const STANDARD_EVENT_CONTEXTS: ReadonlyArray<StandardEventContext> = [
+  'WEB',
+  'MOBILE',
+  'ECOMMERCE',
+  'RETAIL',
+  'SOCIAL',
+  'DIGITAL_CAMPAIGN',
+  'CONTACT_CENTER',
+  'IOT',
+  'OTHER'
+]
+
+const openString = <A extends string>(name: string): t.Type<A, string, unknown> =>
+  new t.Type<A, string, unknown>(
+    name,
+    (u): u is A => typeof u === 'string',
+    (u, c) => (typeof u === 'string' ? t.success(u as A) : t.failure(u, c)),
+    (a) => a
+  )
+
+/**
+ * The codec of an event type: any string.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const EventTypeCodec: t.Type<EventType, string, unknown> = /*#__PURE__*/ openString<EventType>('EventType')
+
+/**
+ * The codec of an event context: any string.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const EventContextCodec: t.Type<EventContext, string, unknown> =
+  /*#__PURE__*/ openString<EventContext>('EventContext')
+
+/**
+ * The codec of an event mode: any string.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const EventModeCodec: t.Type<EventMode, string, unknown> = /*#__PURE__*/ openString<EventMode>('EventMode')
+
+// -------------------------------------------------------------------------------------------------
+// the event
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * How an event names a customer the client does not know by id: a session id or an external id, in a node.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BringBackProperties {
+  readonly type: 'SESSION_ID' | 'EXTERNAL_ID'
+  readonly value: string
+  readonly nodeId: string
+}
+
+/**
+ * The codec of `bringBackProperties`.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const BringBackPropertiesCodec: t.Type<BringBackProperties, BringBackProperties, unknown> =
+  /*#__PURE__*/ t.type(
+    {
+      type: /*#__PURE__*/ t.keyof({ SESSION_ID: null, EXTERNAL_ID: null }),
+      value: t.string,
+      nodeId: t.string
+    },
+    'BringBackProperties'
+  )
+
+/**
+ * An open JSON object (an event's `properties`, `contextInfo`, `tracking`).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type OpenRecord = Readonly<Record<string, unknown>>
+
+/**
+ * An open record that takes an absent or `null` value as `{}`.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const OpenRecordCodec: t.Type<OpenRecord, OpenRecord, unknown> = /*#__PURE__*/ new t.Type<
+  OpenRecord,
+  OpenRecord,
+  unknown
+>(
+  'OpenRecord',
+  (u): u is OpenRecord => t.UnknownRecord.is(u),
+  (u, c) => (u === null || u === undefined ? t.success({}) : t.UnknownRecord.validate(u, c)),
+  (a) => a
+)
+
+/**
+ * An event as the API returns it. Timestamps are ISO strings in UTC (`2017-03-08T10:18:17.000Z`). `properties`
+ * follows the schema of the event's `type`, `contextInfo` that of its `context`; both are open records here
+ * (`{}` when the server sends none).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Event {
+  readonly id: string
+  /** `null` while an event sent with `bringBackProperties` is not yet linked to a customer. */
+  readonly customerId: string | null
+  readonly type: EventType
+  readonly context: EventContext
+  readonly mode?: EventMode
+  readonly properties: OpenRecord
+  readonly contextInfo: OpenRecord
+  /** When the event happened. */
+  readonly date: string
+  /** When the API stored it. */
+  readonly registeredAt: string
+  readonly bringBackProperties: BringBackProperties | null
+  readonly tracking: OpenRecord | null
+}
+
+/**
+ * The codec of an event. Unknown fields are tolerated; the server's timestamps are decoded strictly.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const EventCodec: t.Type<Event, unknown, unknown> = /*#__PURE__*/ t.intersection(
+  [
+    /*#__PURE__*/ t.type({
+      id: t.string,
+      customerId: /*#__PURE__*/ nullable(t.string),
+      type: EventTypeCodec,
+      context: EventContextCodec,
+      properties: OpenRecordCodec,
+      contextInfo: OpenRecordCodec,
+      date: Timestamp,
+      registeredAt: Timestamp,
+      bringBackProperties: /*#__PURE__*/ nullable(BringBackPropertiesCodec),
+      tracking: /*#__PURE__*/ nullable(t.UnknownRecord)
+    }),
+    /*#__PURE__*/ t.partial({ mode: EventModeCodec })
+  ],
+  'Event'
+)
+
+// -------------------------------------------------------------------------------------------------
+// input
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * What an event carries besides the customer it names.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface EventInputBase {
+  readonly type: EventType
+  readonly context: EventContext
+  /** The event's properties (the schema of its `type`); default `{}`. */
+  readonly properties?: OpenRecord
+  /** The context's information (the schema of its `context`). */
+  readonly contextInfo?: OpenRecord
+  /** Tracking parameters, e.g. `{ ga: { utm_source: 'newsletter' } }`. */
+  readonly tracking?: OpenRecord
+  /** When the event happened; default now (from `ctx.clock.now`). Sent as an ISO date-time. */
+  readonly date?: DateInput
+}
+
+/**
+ * An event to send. It names its customer with `customerId`, or with `sessionId` or `externalId`, which the client
+ * sends as `bringBackProperties` in the context's node. `customerId` may come with one of the others;
+ * `sessionId` and `externalId` together are refused.
+ *
+ * @example
+ * const e: EventInput = { type: 'viewedPage', context: 'WEB', sessionId, properties: { url: 'https://…', title: 'Home' } }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type EventInput = EventInputBase &
+  (
+    | { readonly customerId: string; readonly sessionId?: undefined; readonly externalId?: undefined }
+    | { readonly customerId?: string; readonly sessionId: string; readonly externalId?: undefined }
+    | { readonly customerId?: string; readonly sessionId?: undefined; readonly externalId: string }
+  )

@@ -1,0 +1,569 @@
+/**
+ * The customer query language as io-ts codecs: what `GET /customers?query=<JSON>` carries.
+ *
+ * ```json
+ * { "name": "query",
+ *   "query": { "type": "simple", "name": "query",
+ *              "are": { "condition": { "type": "atomic", "attribute": "base.firstName", "operator": "EQUALS", "value": "Ada" } } } }
+ * ```
+ *
+ * A condition is atomic (`attribute`, `operator`, `value`) or composite (`and` / `or`, lower case, over more
+ * conditions); a query is simple (`are.condition`) or combined (`INTERSECT` / `UNION` / `EXCEPT`, upper case, over more
+ * queries). `BETWEEN` takes `[from, to]`, `IN` / `NOT_IN` a list, `IS_NULL` / `IS_NOT_NULL` no value.
+ *
+ * The builder in `query.ts` produces these values; the emulator validates incoming queries with {@link QueryCodec}
+ * (or {@link QueryFromJson}, which also parses the query parameter's JSON text).
+ *
+ * Unknown properties are tolerated (kept as they came); event queries (`did`) are not described.
+ *
+ * @since 0.1.0
+ */
+import * as t from '#io-ts/index'
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/**
+ * A union that picks its member by one discriminating property, looked up when a value is validated (so recursive
+ * members may be declared later). Its errors name the one member that applies, not every member.
+ */
+type Member<A> = t.Decoder<unknown, A> & { readonly is: t.Is<A> }
+
+const dispatch = <A, T extends string>(
+  name: string,
+  key: string,
+  tag: t.Type<T, T, unknown>,
+  member: (tag: T) => Member<A>
+): t.Type<A, A, unknown> => {
+  const pick = (u: unknown): Member<A> | undefined => {
+    if (!isObject(u)) return undefined
+    const value = u[key]
+    return tag.is(value) ? member(value) : undefined
+  }
+  return new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => pick(u)?.is(u) === true,
+    (u, c) => {
+      if (!isObject(u)) return t.failure(u, c)
+      const codec = pick(u)
+      return codec === undefined
+        ? t.failure(u[key], t.appendContext(c, key, tag, u[key]))
+        : codec.validate(u, t.appendContext(c, '', codec, u))
+    },
+    (a) => a
+  )
+}
+
+// -------------------------------------------------------------------------------------------------
+// operators and values
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * Operators that compare an attribute with one value.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ComparisonOperator = 'EQUALS' | 'NOT_EQUALS' | 'GT' | 'GTE' | 'LT' | 'LTE'
+
+/**
+ * Operators that test an attribute against a list of values.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ListOperator = 'IN' | 'NOT_IN'
+
+/**
+ * Operators that take no value.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type NullOperator = 'IS_NULL' | 'IS_NOT_NULL'
+
+/**
+ * Every operator of an atomic condition.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Operator = ComparisonOperator | ListOperator | 'BETWEEN' | NullOperator
+
+/**
+ * The codec of a comparison operator.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const ComparisonOperatorCodec: t.Type<ComparisonOperator> = /*#__PURE__*/ t.keyof(
+  { EQUALS: null, NOT_EQUALS: null, GT: null, GTE: null, LT: null, LTE: null },
+  'ComparisonOperator'
+)
+
+/**
+ * The codec of a list operator.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const ListOperatorCodec: t.Type<ListOperator> = /*#__PURE__*/ t.keyof({ IN: null, NOT_IN: null }, 'ListOperator')
+
+/**
+ * The codec of a null-check operator.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const NullOperatorCodec: t.Type<NullOperator> = /*#__PURE__*/ t.keyof(
+  { IS_NULL: null, IS_NOT_NULL: null },
+  'NullOperator'
+)
+
+/**
+ * The codec of any operator.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const OperatorCodec: t.Type<Operator> = /*#__PURE__*/ t.keyof(
+  {
+    EQUALS: null,
+    NOT_EQUALS: null,
+    GT: null,
+    GTE: null,
+    LT: null,
+    LTE: null,
+    IN: null,
+    NOT_IN: null,
+    BETWEEN: null,
+    IS_NULL: null,
+    IS_NOT_NULL: null
+  },
+  'Operator'
+)
+
+/**
+ * All operators, in the order the API documents them.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const OPERATORS: ReadonlyArray<Operator> = [
+  'EQUALS',
+  'NOT_EQUALS',
+  'BETWEEN',
+  'GTE',
+  'GT',
+  'LTE',
+  'LT',
+  'IS_NULL',
+  'IS_NOT_NULL',
+  'IN',
+  'NOT_IN'
+]
+
+/**
+ * One value of a condition: dates travel as ISO strings.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type QueryScalar = string | number | boolean
+
+/**
+ * The codec of one condition value (a string, a finite number or a boolean).
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const QueryScalarCodec: t.Type<QueryScalar> = /*#__PURE__*/ new t.Type<QueryScalar>(
+  'string | number | boolean',
+  (u): u is QueryScalar =>
+    typeof u === 'string' || typeof u === 'boolean' || (typeof u === 'number' && Number.isFinite(u)),
+  (u, c) => (QueryScalarCodec.is(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a
+)
+
+const Pair = /*#__PURE__*/ t.tuple([QueryScalarCodec, QueryScalarCodec])
+
+/**
+ * The codec of a `BETWEEN` value: `[from, to]`.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const RangeCodec: t.Type<readonly [QueryScalar, QueryScalar]> = /*#__PURE__*/ new t.Type<
+  readonly [QueryScalar, QueryScalar]
+>(
+  '[from, to]',
+  (u): u is readonly [QueryScalar, QueryScalar] => Pair.is(u),
+  (u, c) => Pair.validate(u, c),
+  (a) => a
+)
+
+/**
+ * The codec of an attribute path (a non-empty string such as `base.contacts.email`).
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const AttributePathCodec: t.Type<string> = /*#__PURE__*/ t.refinement(
+  t.string,
+  (s) => s.length > 0,
+  'AttributePath'
+)
+
+// -------------------------------------------------------------------------------------------------
+// conditions
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * `attribute <operator> value`, for `EQUALS`, `NOT_EQUALS`, `GT`, `GTE`, `LT`, `LTE`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ComparisonCondition {
+  readonly type: 'atomic'
+  readonly attribute: string
+  readonly operator: ComparisonOperator
+  readonly value: QueryScalar
+}
+
+/**
+ * `attribute IN values` / `attribute NOT_IN values`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ListCondition {
+  readonly type: 'atomic'
+  readonly attribute: string
+  readonly operator: ListOperator
+  readonly value: ReadonlyArray<QueryScalar>
+}
+
+/**
+ * `attribute BETWEEN [from, to]` (both ends included).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BetweenCondition {
+  readonly type: 'atomic'
+  readonly attribute: string
+  readonly operator: 'BETWEEN'
+  readonly value: readonly [QueryScalar, QueryScalar]
+}
+
+/**
+ * `attribute IS_NULL` / `attribute IS_NOT_NULL`: no value (a `null` value is tolerated on input).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface NullCondition {
+  readonly type: 'atomic'
+  readonly attribute: string
+  readonly operator: NullOperator
+  readonly value?: null
+}
+
+/**
+ * A condition on one attribute.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type AtomicCondition = ComparisonCondition | ListCondition | BetweenCondition | NullCondition
+
+/**
+ * Conditions joined by `and` or `or` (lower case on the wire).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface CompositeCondition {
+  readonly type: 'composite'
+  readonly conjunction: 'and' | 'or'
+  readonly conditions: ReadonlyArray<Condition>
+}
+
+/**
+ * An atomic or a composite condition.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Condition = AtomicCondition | CompositeCondition
+
+/**
+ * The codec of a comparison condition.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const ComparisonConditionCodec: t.Type<ComparisonCondition> = /*#__PURE__*/ t.type(
+  {
+    type: /*#__PURE__*/ t.literal('atomic'),
+    attribute: AttributePathCodec,
+    operator: ComparisonOperatorCodec,
+    value: QueryScalarCodec
+  },
+  'ComparisonCondition'
+)
+
+/**
+ * The codec of an `IN` / `NOT_IN` condition.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const ListConditionCodec: t.Type<ListCondition> = /*#__PURE__*/ t.type(
+  {
+    type: /*#__PURE__*/ t.literal('atomic'),
+    attribute: AttributePathCodec,
+    operator: ListOperatorCodec,
+    value: /*#__PURE__*/ t.readonlyArray(QueryScalarCodec)
+  },
+  'ListCondition'
+)
+
+/**
+ * The codec of a `BETWEEN` condition.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const BetweenConditionCodec: t.Type<BetweenCondition> = /*#__PURE__*/ t.type(
+  {
+    type: /*#__PURE__*/ t.literal('atomic'),
+    attribute: AttributePathCodec,
+    operator: /*#__PURE__*/ t.literal('BETWEEN'),
+    value: RangeCodec
+  },
+  'BetweenCondition'
+)
+
+/**
+ * The codec of an `IS_NULL` / `IS_NOT_NULL` condition.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const NullConditionCodec: t.Type<NullCondition> = /*#__PURE__*/ t.intersection(
+  [
+    /*#__PURE__*/ t.type({
+      type: /*#__PURE__*/ t.literal('atomic'),
+      attribute: AttributePathCodec,
+      operator: NullOperatorCodec
+    }),
+    /*#__PURE__*/ t.partial({ value: t.null })
+  ],
+  'NullCondition'
+)
+
+/**
+ * The codec of an atomic condition: the operator decides the shape of `value`.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const AtomicConditionCodec: t.Type<AtomicCondition> = /*#__PURE__*/ dispatch<AtomicCondition, Operator>(
+  'AtomicCondition',
+  'operator',
+  OperatorCodec,
+  (operator) =>
+    operator === 'BETWEEN'
+      ? BetweenConditionCodec
+      : operator === 'IN' || operator === 'NOT_IN'
+        ? ListConditionCodec
+        : operator === 'IS_NULL' || operator === 'IS_NOT_NULL'
+          ? NullConditionCodec
+          : ComparisonConditionCodec
+)
+
+/**
+ * The codec of a condition, atomic or composite (picked by `type`).
+ *
+ * @example
+ * import * as E from 'fp-ts/Either'
+ * E.isRight(ConditionCodec.decode({ type: 'atomic', attribute: 'base.firstName', operator: 'IS_NULL' })) // true
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const ConditionCodec: t.Type<Condition> = /*#__PURE__*/ dispatch<Condition, 'atomic' | 'composite'>(
+  'Condition',
+  'type',
+  /*#__PURE__*/ t.keyof({ atomic: null, composite: null }, 'ConditionType'),
+  (type) => (type === 'atomic' ? AtomicConditionCodec : CompositeConditionCodec)
+)
+
+/**
+ * The codec of a composite condition.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const CompositeConditionCodec: t.Type<CompositeCondition> = /*#__PURE__*/ t.type(
+  {
+    type: /*#__PURE__*/ t.literal('composite'),
+    conjunction: /*#__PURE__*/ t.keyof({ and: null, or: null }, 'CompositeConjunction'),
+    conditions: /*#__PURE__*/ t.readonlyArray(ConditionCodec)
+  },
+  'CompositeCondition'
+)
+
+// -------------------------------------------------------------------------------------------------
+// queries
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * The conjunctions of a combined query (upper case on the wire).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type QueryConjunction = 'INTERSECT' | 'UNION' | 'EXCEPT'
+
+/**
+ * The customers that match one condition.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SimpleQuery {
+  readonly type: 'simple'
+  /** The builder writes `'query'`; the API does not require it. */
+  readonly name?: string
+  readonly are: { readonly condition: Condition }
+}
+
+/**
+ * Queries combined by `INTERSECT`, `UNION` or `EXCEPT` (the first query minus the others).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface CombinedQuery {
+  readonly type: 'combined'
+  /** The builder writes `'query'`; the API does not require it. */
+  readonly name?: string
+  readonly conjunction: QueryConjunction
+  readonly queries: ReadonlyArray<InnerQuery>
+}
+
+/**
+ * A simple or a combined query: the `query` member of a {@link Query}.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type InnerQuery = SimpleQuery | CombinedQuery
+
+/**
+ * The JSON that `getCustomers(ctx, { query })` sends as its `query` parameter: `{ name, query }`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Query {
+  readonly name: string
+  readonly query: InnerQuery
+}
+
+/**
+ * The codec of a combined query's conjunction.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const QueryConjunctionCodec: t.Type<QueryConjunction> = /*#__PURE__*/ t.keyof(
+  { INTERSECT: null, UNION: null, EXCEPT: null },
+  'QueryConjunction'
+)
+
+/**
+ * The codec of a simple query.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const SimpleQueryCodec: t.Type<SimpleQuery> = /*#__PURE__*/ t.intersection(
+  [
+    /*#__PURE__*/ t.type({
+      type: /*#__PURE__*/ t.literal('simple'),
+      are: /*#__PURE__*/ t.type({ condition: ConditionCodec })
+    }),
+    /*#__PURE__*/ t.partial({ name: t.string })
+  ],
+  'SimpleQuery'
+)
+
+/**
+ * The codec of a simple or combined query (picked by `type`).
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const InnerQueryCodec: t.Type<InnerQuery> = /*#__PURE__*/ dispatch<InnerQuery, 'simple' | 'combined'>(
+  'InnerQuery',
+  'type',
+  /*#__PURE__*/ t.keyof({ simple: null, combined: null }, 'QueryType'),
+  (type) => (type === 'simple' ? SimpleQueryCodec : CombinedQueryCodec)
+)
+
+/**
+ * The codec of a combined query.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const CombinedQueryCodec: t.Type<CombinedQuery> = /*#__PURE__*/ t.intersection(
+  [
+    /*#__PURE__*/ t.type({
+      type: /*#__PURE__*/ t.literal('combined'),
+      conjunction: QueryConjunctionCodec,
+      queries: /*#__PURE__*/ t.readonlyArray(InnerQueryCodec)
+    }),
+    /*#__PURE__*/ t.partial({ name: t.string })
+  ],
+  'CombinedQuery'
+)
+
+/**
+ * The codec of the whole `query` parameter, `{ name, query }`.
+ *
+ * @example
+ * import * as E from 'fp-ts/Either'
+ * E.isRight(QueryCodec.decode(customerQuery(eq('base.firstName', 'Ada')))) // true
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const QueryCodec: t.Type<Query> = /*#__PURE__*/ t.type({ name: t.string, query: InnerQueryCodec }, 'Query')
+
+/**
+ * The `query` parameter as it arrives in a URL: JSON text, parsed and then validated by {@link QueryCodec}.
+ * Encoding writes the JSON text back.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const QueryFromJson: t.Type<Query, string, unknown> = /*#__PURE__*/ new t.Type<Query, string, unknown>(
+  'QueryFromJson',
+  (u): u is Query => QueryCodec.is(u),
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c, 'expected the query as JSON text')
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(u)
+    } catch {
+      return t.failure(u, c, 'the query is not valid JSON')
+    }
+    return QueryCodec.validate(parsed, c)
+  },
+  (q) => JSON.stringify(q)
+)
