@@ -1,0 +1,457 @@
+import { describe, expect, it } from 'vitest'
+import * as E from '#fp-ts/Either'
+import { decodeWith } from '../../src/decode'
+import {
+  Customer,
+  Education,
+  Job,
+  Like,
+  Session,
+  SessionList,
+  Subscription,
+  encodeCustomerInput,
+  encodeJobInput,
+  encodeLikeInput,
+  encodeSubscriptionInput,
+  encodeEducationInput,
+  type CustomerInput,
+  type EducationInput,
+  type SubscriptionInput
+} from '../../src/codecs/customer'
+
+const consent = (status: boolean) => ({ status, limitation: false, objection: null })
+
+/** A customer the way the live API writes one, every part filled in. */
+const fullCustomerWire = {
+  id: '3b8e2f6c-9a41-4a3e-8f60-1c2d3e4f5a6b',
+  nodeId: 'n',
+  externalId: 'ext-1',
+  extra: 'free text',
+  registeredAt: '2017-03-08T10:18:17.000+0000',
+  updatedAt: '2019-06-14T10:21:05.118+0200',
+  enabled: true,
+  base: {
+    pictureUrl: 'https://example.com/p.png',
+    title: 'Dr',
+    prefix: 'Ms',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    middleName: 'King',
+    gender: 'female',
+    dob: '1990-12-10',
+    locale: 'en_GB',
+    timezone: 'Europe/London',
+    contacts: {
+      email: 'ada@example.com',
+      fax: '+44 20 0000 0001',
+      mobilePhone: '+44 7700 900000',
+      phone: '+44 20 0000 0000',
+      otherContacts: [
+        { name: 'work', type: 'EMAIL', value: 'ada@work.example.com' },
+        { name: 'home', type: 'PHONE', value: '+44 20 0000 0002' }
+      ],
+      mobileDevices: [
+        { identifier: 'dev-1', appId: 'app', name: 'phone', type: 'IOS', notificationService: 'APN' },
+        { identifier: 'dev-2', name: 'tablet', type: 'ANDROID' }
+      ]
+    },
+    address: {
+      street: '12 St James Sq',
+      city: 'London',
+      country: 'UK',
+      region: 'England',
+      province: 'London',
+      zip: 'SW1Y 4JH',
+      geo: { lat: 51.5074, lon: -0.1337 }
+    },
+    credential: { username: 'ada', password: 'hunter2' },
+    educations: [
+      {
+        id: 'edu-1',
+        schoolType: 'COLLEGE',
+        schoolName: 'Uni',
+        schoolConcentration: 'Maths',
+        startYear: 2008,
+        endYear: 2012,
+        isCurrent: false
+      }
+    ],
+    likes: [{ id: 'like-1', category: 'music', name: 'Jazz', createdTime: '1994-02-11 14:05' }],
+    socialProfile: {
+      facebook: 'fb',
+      google: 'g',
+      instagram: 'ig',
+      linkedin: 'li',
+      qzone: 'qz',
+      twitter: 'tw'
+    },
+    jobs: [
+      {
+        id: 'job-1',
+        companyIndustry: 'engines',
+        companyName: 'Analytical',
+        jobTitle: 'Programmer',
+        startDate: '2012-10-06',
+        endDate: null,
+        isCurrent: true
+      }
+    ],
+    subscriptions: [
+      {
+        id: 'sub-1',
+        name: 'Newsletter',
+        type: 'news',
+        kind: 'DIGITAL_MESSAGE',
+        subscribed: true,
+        startDate: '2018-10-06',
+        endDate: '2019-10-06T00:00:00.000+0000',
+        subscriberId: 'subscriber',
+        registeredAt: '2018-10-06T08:00:00.000+0000',
+        updatedAt: '2018-10-07T08:00:00.000+0000',
+        preferences: [{ key: 'frequency', value: 'weekly' }]
+      }
+    ]
+  },
+  consents: {
+    disclaimer: { date: '2018-05-25T09:00:00.000+0000', version: 'v2' },
+    marketing: {
+      traditional: { telephonic: consent(true), papery: consent(false) },
+      automatic: {
+        sms: consent(true),
+        email: consent(true),
+        push: consent(false),
+        im: consent(false),
+        telephonic: consent(true)
+      }
+    },
+    profiling: { classic: consent(true), online: consent(false) },
+    softSpam: { email: consent(true), papery: consent(false) },
+    thirdPartyTransfer: { profiling: consent(false), marketing: consent(false) }
+  },
+  extended: { loyalty: { points: 120, tier: 'gold', history: ['a', 'b'] } },
+  tags: { auto: ['auto-1'], manual: ['vip'] }
+}
+
+/** A customer just created with only an email: nulls everywhere, as the live API answers. */
+const sparseCustomerWire = {
+  id: 'c-sparse',
+  nodeId: 'n',
+  externalId: null,
+  extra: null,
+  registeredAt: '2017-03-09T11:31:31.842+0000',
+  updatedAt: '2017-03-09T11:31:31.842+0000',
+  enabled: true,
+  base: {
+    pictureUrl: null,
+    title: null,
+    prefix: null,
+    firstName: null,
+    lastName: null,
+    middleName: null,
+    gender: null,
+    dob: null,
+    locale: null,
+    timezone: null,
+    contacts: { email: 'someone@example.com', fax: null, mobilePhone: null, phone: null, otherContacts: [], mobileDevices: [] },
+    address: null,
+    credential: null,
+    educations: [],
+    likes: [],
+    socialProfile: null,
+    jobs: [],
+    subscriptions: []
+  },
+  consents: null,
+  extended: null,
+  tags: { auto: [], manual: [] }
+}
+
+const decode = decodeWith(Customer)
+
+const right = <A>(e: E.Either<ReadonlyArray<string>, A>): A => {
+  if (E.isLeft(e)) throw new Error(`expected a Right, got ${e.left.join('; ')}`)
+  return e.right
+}
+
+const left = <A>(e: E.Either<ReadonlyArray<string>, A>): ReadonlyArray<string> => {
+  if (E.isRight(e)) throw new Error('expected a Left')
+  return e.left
+}
+
+describe('Customer codec', () => {
+  it('decodes a full customer, normalising timestamps to ISO UTC', () => {
+    const c = right(decode(fullCustomerWire))
+    expect(c.id).toBe(fullCustomerWire.id)
+    expect(c.registeredAt).toBe('2017-03-08T10:18:17.000Z')
+    expect(c.updatedAt).toBe('2019-06-14T08:21:05.118Z')
+    expect(c.base?.dob).toBe('1990-12-10')
+    expect(c.base?.firstName).toBe('Ada')
+    expect(c.base?.contacts?.otherContacts).toEqual(fullCustomerWire.base.contacts.otherContacts)
+    expect(c.base?.contacts?.mobileDevices?.[1]).toEqual({
+      identifier: 'dev-2',
+      appId: null,
+      name: 'tablet',
+      type: 'ANDROID',
+      notificationService: null
+    })
+    expect(c.base?.address?.geo).toEqual({ lat: 51.5074, lon: -0.1337 })
+    expect(c.base?.credential).toEqual({ username: 'ada', password: 'hunter2' })
+    expect(c.base?.educations?.[0].schoolType).toBe('COLLEGE')
+    expect(c.base?.likes?.[0].createdTime).toBe('1994-02-11T14:05:00.000Z')
+    expect(c.base?.socialProfile?.qzone).toBe('qz')
+    expect(c.base?.jobs?.[0]).toEqual({ ...fullCustomerWire.base.jobs[0] })
+    const sub = c.base?.subscriptions?.[0]
+    expect(sub?.startDate).toBe('2018-10-06T00:00:00.000Z')
+    expect(sub?.endDate).toBe('2019-10-06T00:00:00.000Z')
+    expect(sub?.registeredAt).toBe('2018-10-06T08:00:00.000Z')
+    expect(sub?.preferences).toEqual([{ key: 'frequency', value: 'weekly' }])
+    expect(c.consents?.disclaimer).toEqual({ date: '2018-05-25T09:00:00.000Z', version: 'v2' })
+    expect(c.consents?.marketing?.automatic?.telephonic).toEqual({ status: true, limitation: false, objection: null })
+    expect(c.consents?.marketing?.traditional?.papery?.status).toBe(false)
+    expect(c.consents?.profiling?.online?.status).toBe(false)
+    expect(c.consents?.softSpam?.email?.status).toBe(true)
+    expect(c.consents?.thirdPartyTransfer?.marketing?.status).toBe(false)
+    expect(c.extended).toEqual(fullCustomerWire.extended)
+    expect(c.tags).toEqual({ auto: ['auto-1'], manual: ['vip'] })
+    expect(c.enabled).toBe(true)
+    expect(c.extra).toBe('free text')
+  })
+
+  it('decodes a sparse fresh customer full of nulls', () => {
+    const c = right(decode(sparseCustomerWire))
+    expect(c.base?.firstName).toBeNull()
+    expect(c.base?.address).toBeNull()
+    expect(c.base?.jobs).toEqual([])
+    expect(c.extended).toBeNull()
+    expect(c.consents).toBeNull()
+    expect(c.externalId).toBeNull()
+    expect(c.registeredAt).toBe('2017-03-09T11:31:31.842Z')
+  })
+
+  it('decodes absent fields as null (e.g. base left out with fields=, entities without id)', () => {
+    const c = right(
+      decode({
+        id: 'c1',
+        base: { contacts: { email: 'x@example.com' }, jobs: [{ companyName: 'ACME' }], educations: [{ schoolType: 'OTHER' }] }
+      })
+    )
+    expect(c.nodeId).toBeNull()
+    expect(c.registeredAt).toBeNull()
+    expect(c.tags).toBeNull()
+    expect(c.base?.contacts).toEqual({
+      email: 'x@example.com',
+      fax: null,
+      mobilePhone: null,
+      phone: null,
+      otherContacts: null,
+      mobileDevices: null
+    })
+    expect(c.base?.jobs?.[0].id).toBeNull()
+    expect(c.base?.jobs?.[0].companyName).toBe('ACME')
+    expect(c.base?.educations?.[0].id).toBeNull()
+    expect(right(decode({ id: 'c2', base: null })).base).toBeNull()
+  })
+
+  it('keeps unknown fields at every level without failing', () => {
+    const wire = {
+      ...sparseCustomerWire,
+      sourceInfo: { registeredBy: 'n', updatedBy: 'n' },
+      href: 'https://api.example.com/customers/c-sparse',
+      base: {
+        ...sparseCustomerWire.base,
+        nickname: 'Ace',
+        subscriptions: [{ id: 's', kind: 'SERVICE', a: ['a'], enable: true }]
+      },
+      tags: { auto: [], manual: [], other: ['x'] }
+    }
+    const c = right(decode(wire))
+    expect((c as unknown as Record<string, unknown>).sourceInfo).toEqual({ registeredBy: 'n', updatedBy: 'n' })
+    expect((c as unknown as Record<string, unknown>).href).toBe(wire.href)
+    expect((c.base as unknown as Record<string, unknown>).nickname).toBe('Ace')
+    expect((c.base?.subscriptions?.[0] as unknown as Record<string, unknown>).a).toEqual(['a'])
+    expect(c.base?.subscriptions?.[0].kind).toBe('SERVICE')
+    expect((c.tags as unknown as Record<string, unknown>).other).toEqual(['x'])
+  })
+
+  it('parses +0000 and other offsets explicitly, and keeps unparsable client dates as sent', () => {
+    const c = right(
+      decode({
+        id: 'c',
+        registeredAt: '2017-03-08T10:18:17.000+0000',
+        updatedAt: '2017-03-08T12:18:17+02:00',
+        base: {
+          dob: '1994-10-06T00:00:00.000+0000',
+          likes: [{ id: 'l', createdTime: '1994-02-11T14:05M' }],
+          jobs: [{ id: 'j', startDate: 'sometime' }]
+        }
+      })
+    )
+    expect(c.registeredAt).toBe('2017-03-08T10:18:17.000Z')
+    expect(c.updatedAt).toBe('2017-03-08T10:18:17.000Z')
+    expect(c.base?.dob).toBe('1994-10-06T00:00:00.000Z')
+    expect(c.base?.likes?.[0].createdTime).toBe('1994-02-11T14:05M')
+    expect(c.base?.jobs?.[0].startDate).toBe('sometime')
+  })
+
+  it('does not mutate its input', () => {
+    const wire = JSON.parse(JSON.stringify(fullCustomerWire))
+    right(decode(wire))
+    expect(wire).toEqual(fullCustomerWire)
+  })
+
+  it.each([
+    [{ ...sparseCustomerWire, base: { ...sparseCustomerWire.base, contacts: { email: 42 } } }, 'base.contacts.email: expected string | null, got 42'],
+    [{ ...sparseCustomerWire, registeredAt: 'yesterday' }, 'registeredAt: expected Timestamp | null, got "yesterday"'],
+    [{ ...sparseCustomerWire, id: undefined }, 'id: expected string, got undefined'],
+    [
+      { ...sparseCustomerWire, base: { ...sparseCustomerWire.base, contacts: { otherContacts: [{ type: 'PAGER' }] } } },
+      'base.contacts.otherContacts.0.type: expected "MOBILE" | "PHONE" | "EMAIL" | "FAX" | "OTHER" | null, got "PAGER"'
+    ],
+    [{ ...sparseCustomerWire, base: { ...sparseCustomerWire.base, jobs: 'none' } }, 'base.jobs: expected ReadonlyArray<Job> | null, got "none"'],
+    [
+      { ...sparseCustomerWire, base: { ...sparseCustomerWire.base, educations: [{ id: 'e', startYear: '2001' }] } },
+      'base.educations.0.startYear: expected number | null, got "2001"'
+    ],
+    [
+      { ...sparseCustomerWire, consents: { marketing: { automatic: { sms: { status: 'yes' } } } } },
+      'consents.marketing.automatic.sms.status: expected boolean | null, got "yes"'
+    ],
+    [{ ...sparseCustomerWire, tags: { manual: [1] } }, 'tags.manual.0: expected string, got 1'],
+    [{ ...sparseCustomerWire, extended: 'x' }, 'extended: expected UnknownRecord | null, got "x"'],
+    [{ ...sparseCustomerWire, base: { ...sparseCustomerWire.base, likes: [{ createdTime: 5 }] } }, 'base.likes.0.createdTime: expected LenientTimestamp | null, got 5']
+  ])('fails with a readable path (%#)', (wire, message) => {
+    expect(left(decode(wire))).toContain(message)
+  })
+
+  it('fails on something that is not a customer at all', () => {
+    expect(left(decode('nope'))).toEqual(['(root): expected Customer, got "nope"'])
+    expect(left(decode(null))[0]).toMatch(/^\(root\): expected Customer/)
+  })
+})
+
+describe('sub-entity and session codecs', () => {
+  it('decodes a job with date-only dates kept as dates', () => {
+    const wire = { id: '01', companyIndustry: 'ind', companyName: 'co', jobTitle: 'dev', startDate: '1994-10-06', endDate: '1994-10-06', isCurrent: true }
+    expect(right(decodeWith(Job)(wire))).toEqual(wire)
+  })
+
+  it('decodes a like with its lenient createdTime', () => {
+    expect(right(decodeWith(Like)({ id: 'id', category: 'c', name: 'n', createdTime: '2019-06-14T08:21:05.118+0000' }))).toEqual({
+      id: 'id',
+      category: 'c',
+      name: 'n',
+      createdTime: '2019-06-14T08:21:05.118Z'
+    })
+  })
+
+  it('decodes an education and refuses an unknown school type', () => {
+    const wire = { id: '01', schoolType: 'HIGH_SCHOOL', schoolName: 's', schoolConcentration: 'c', startYear: 1994, endYear: 2000, isCurrent: false }
+    expect(right(decodeWith(Education)(wire))).toEqual(wire)
+    expect(left(decodeWith(Education)({ ...wire, schoolType: 'KINDERGARTEN' }))[0]).toMatch(/^schoolType: expected "PRIMARY_SCHOOL"/)
+  })
+
+  it('decodes a subscription whose dates were stored date-only', () => {
+    const s = right(
+      decodeWith(Subscription)({
+        id: '01',
+        name: 'n',
+        type: 't',
+        kind: 'OTHER',
+        subscribed: false,
+        startDate: '1994-10-06',
+        endDate: '1994-10-10',
+        subscriberId: 'sid',
+        preferences: [{ key: 'k', value: 'v' }]
+      })
+    )
+    expect(s.startDate).toBe('1994-10-06T00:00:00.000Z')
+    expect(s.endDate).toBe('1994-10-10T00:00:00.000Z')
+    expect(s.registeredAt).toBeNull()
+    expect(s.kind).toBe('OTHER')
+    expect(left(decodeWith(Subscription)({ kind: 'NEWSLETTER' }))[0]).toMatch(/^kind: expected "DIGITAL_MESSAGE"/)
+  })
+
+  it('decodes sessions and the session list', () => {
+    expect(right(decodeWith(Session)({ id: 's1', value: 'v1' }))).toEqual({ id: 's1', value: 'v1' })
+    expect(right(decodeWith(SessionList)({ elements: [{ id: 's1', value: 'v1' }, { id: 's2', value: 'v2' }] })).elements).toHaveLength(2)
+    expect(left(decodeWith(SessionList)({ elements: [{ value: 'v1' }] }))).toContain('elements.0.id: expected string, got undefined')
+  })
+})
+
+describe('input encoders', () => {
+  it('serialises Dates as the API wants them, keeps everything else, does not mutate', () => {
+    const input = {
+      externalId: 'e',
+      base: {
+        firstName: 'Ada',
+        middleName: null,
+        dob: new Date('1990-12-10T23:30:00Z'),
+        jobs: [{ id: 'j', startDate: new Date('2012-10-06T00:00:00Z'), endDate: '2013-01-01' }],
+        likes: [{ id: 'l', createdTime: new Date('2019-06-14T08:21:05.118Z') }],
+        subscriptions: [{ id: 's', startDate: new Date('2018-10-06T00:00:00Z'), endDate: '2019-10-06' }]
+      },
+      consents: { disclaimer: { date: new Date('2018-05-25T09:00:00Z'), version: 'v2' } },
+      extended: { at: 'keep' },
+      unknown: 1
+    }
+    const copy = structuredClone(input)
+    const wire = encodeCustomerInput(input)
+    expect(wire).toEqual(
+      E.right({
+        externalId: 'e',
+        base: {
+          firstName: 'Ada',
+          middleName: null,
+          dob: '1990-12-10',
+          jobs: [{ id: 'j', startDate: '2012-10-06', endDate: '2013-01-01' }],
+          likes: [{ id: 'l', createdTime: '2019-06-14T08:21:05.118Z' }],
+          subscriptions: [{ id: 's', startDate: '2018-10-06T00:00:00.000Z', endDate: '2019-10-06T00:00:00.000Z' }]
+        },
+        consents: { disclaimer: { date: '2018-05-25T09:00:00.000Z', version: 'v2' } },
+        extended: { at: 'keep' },
+        unknown: 1
+      })
+    )
+    expect(input).toEqual(copy)
+  })
+
+  it('returns the input itself when nothing needs converting', () => {
+    const input = { base: { firstName: 'Ada', dob: '1990-12-10' } }
+    expect(encodeCustomerInput(input)).toEqual(E.right(input))
+    expect(E.isRight(encodeCustomerInput(input)) && (encodeCustomerInput(input) as E.Right<unknown>).right).toBe(input)
+  })
+
+  it('reports an invalid Date with its path', () => {
+    expect(encodeCustomerInput({ base: { dob: new Date('nope') } })).toEqual(E.left('base.dob is an invalid Date'))
+    expect(encodeCustomerInput({ base: { jobs: [{}, { startDate: new Date(NaN) }] } })).toEqual(
+      E.left('base.jobs.1.startDate is an invalid Date')
+    )
+    expect(encodeJobInput({ endDate: new Date(NaN) })).toEqual(E.left('endDate is an invalid Date'))
+    expect(encodeLikeInput({ createdTime: new Date(NaN) })).toEqual(E.left('createdTime is an invalid Date'))
+    expect(encodeSubscriptionInput({ updatedAt: new Date(NaN) })).toEqual(E.left('updatedAt is an invalid Date'))
+    expect(encodeEducationInput({ schoolType: 'COLLEGE' })).toEqual(E.right({ schoolType: 'COLLEGE' }))
+    expect(encodeCustomerInput('x' as never)).toEqual(E.left('the customer must be an object'))
+  })
+})
+
+describe('input types', () => {
+  it('type enumerations as the schemas say, and accept a decoded customer as input', () => {
+    // @ts-expect-error not a school type
+    const badSchool: EducationInput = { schoolType: 'KINDERGARTEN' }
+    // @ts-expect-error not a subscription kind
+    const badKind: SubscriptionInput = { kind: 'NEWSLETTER' }
+    // @ts-expect-error not a contact type
+    const badContact: CustomerInput = { base: { contacts: { otherContacts: [{ type: 'PAGER' }] } } }
+    const good: CustomerInput = {
+      base: {
+        dob: new Date(0),
+        contacts: { otherContacts: [{ type: 'EMAIL', value: 'x@example.com' }], mobileDevices: [{ type: 'FIREOS', notificationService: 'ADM' }] },
+        educations: [{ schoolType: 'HIGH_SCHOOL' }],
+        subscriptions: [{ kind: 'SERVICE', startDate: new Date(0) }]
+      }
+    }
+    const decoded: Customer = right(decode(fullCustomerWire))
+    const asInput: CustomerInput = decoded
+    expect([badSchool, badKind, badContact, good, asInput]).toHaveLength(5)
+  })
+})
