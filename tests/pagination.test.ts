@@ -16,7 +16,7 @@ const listing = (total: number, size: number, failAt = -1) => {
     asked.push(page)
     void ctx.token
     if (page === failAt)
-      return Promise.resolve(E.left({ _tag: 'NetworkError', message: 'down', method: 'GET', path: '/x' } as ContacthubError))
+      return Promise.resolve(E.left({ _tag: 'NetworkError', message: 'down', method: 'GET', path: '/x' }))
     const elements = Array.from({ length: Math.max(0, Math.min(size, total - page * size)) }, (_, i) => page * size + i)
     return Promise.resolve(
       E.right({ elements, page: { number: page, size, totalElements: total, totalPages: Math.ceil(total / size) } })
