@@ -6,8 +6,7 @@
  */
 import * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
-import * as O from '#fp-ts/Option'
-import * as TE from '#fp-ts/TaskEither'
+import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
 import { conflictingCustomerId, invalidInput, notFound, type ContacthubError } from './error'
@@ -111,18 +110,12 @@ export const addCustomer = (
       TE.flatMap((payload) =>
         pipe(
           request(ctx, { operation: 'addCustomer', method: 'POST', path: CUSTOMERS, body: payload }, Customer),
-          TE.orElse((error) =>
-            opts?.forceUpdate === true
-              ? pipe(
-                  conflictingCustomerId(error),
-                  O.match(
-                    () => TE.left(error),
-                    (existingId) =>
-                      patch(ctx, 'addCustomer', existingId, isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload)
-                  )
-                )
+          TE.orElse((error) => {
+            const existing = opts?.forceUpdate === true ? conflictingCustomerId(error) : undefined
+            return existing?._tag === 'Some'
+              ? patch(ctx, 'addCustomer', existing.value, isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload)
               : TE.left(error)
-          )
+          })
         )
       )
     )

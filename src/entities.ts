@@ -7,7 +7,7 @@
  */
 import type * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
-import * as TE from '#fp-ts/TaskEither'
+import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
 import { invalidInput, type ContacthubError } from './error'

@@ -3,21 +3,17 @@
  * and everything that can go wrong (input, transport, timeout, abort, status, size, JSON, shape) into a
  * `ContacthubError`. Internal: operations use it; users do not need it.
  *
+ * ofetch's own `timeout` stops at the headers and, with its `retry`, aborts every later attempt, so this module
+ * owns the loop: a fresh timeout per attempt that also covers the body, full-jitter backoff, `Retry-After`.
+ *
  * @since 0.1.0
  */
 import { createFetch, type $Fetch } from 'ofetch'
 import type * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
-import {
-  DEFAULT_BASE_URL,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  type Clock,
-  type RetryOptions,
-  type Workspace
-} from './context'
-import type { ContacthubError, HttpError } from './error'
+import type { Clock, Workspace } from './context'
+import type { ContacthubError } from './error'
 import { decodeWith } from './decode'
 
 /**
@@ -58,7 +54,8 @@ export interface RequestSpec {
 }
 
 /**
- * What a successful exchange gave: the status, the headers and the parsed JSON body (`undefined` when empty).
+ * What a successful exchange gave: the status, the headers and the parsed JSON body (`undefined` when empty),
+ * and where it was sent (`path` under the base URL, `where` = operation, method and path, for messages).
  *
  * @category model
  * @since 0.1.0
@@ -67,208 +64,174 @@ export interface Reply {
   readonly status: number
   readonly headers: Headers
   readonly body: unknown
+  readonly path: string
+  readonly where: string
 }
 
-const DEFAULT_RETRY: Required<RetryOptions> = {
-  retries: 2,
-  baseDelayMs: 200,
-  maxDelayMs: 5_000,
-  maxRetryAfterMs: 30_000
-}
+// Defaults of RetryOptions (see context.ts): retries, baseDelayMs, maxDelayMs, maxRetryAfterMs.
+const RETRIES = 2
+const BASE_DELAY_MS = 200
+const MAX_DELAY_MS = 5_000
+const MAX_RETRY_AFTER_MS = 30_000
+const TIMEOUT_MS = 30_000
+const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+const DEFAULT_BASE_URL = 'https://api.contactlab.it/hub/v1'
 
-const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+const RETRY_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    if (signal?.aborted) return resolve()
     const done = (): void => {
       clearTimeout(timer)
       signal?.removeEventListener('abort', done)
       resolve()
     }
-    const timer = setTimeout(done, Math.max(0, ms))
+    const timer = setTimeout(done, ms)
     signal?.addEventListener('abort', done)
   })
 
-const realClock: Clock = { now: () => Date.now(), sleep: defaultSleep, random: () => Math.random() }
-
-/** @internal */
-export const clockOf = (ws: Workspace): Clock =>
-  ws.clock === undefined ? realClock : { ...realClock, ...ws.clock }
+const clockOf = (ws: Workspace): Clock => ({
+  now: Date.now,
+  sleep: defaultSleep,
+  random: Math.random,
+  ...ws.clock
+})
 
 const baseUrlCache = new Map<string, E.Either<string, string>>()
 
 /**
- * Checks a base URL: `https`, or `http` to a loopback host; no user info, query or fragment.
- * Returns it without a trailing slash, or the reason it is refused.
+ * Checks a base URL: `https`, or `http` to a loopback host (`127.0.0.1`, `localhost`, `[::1]`); no user info,
+ * query or fragment. Returns it without a trailing slash, or the reason it is refused.
  *
  * @category utils
  * @since 0.1.0
  */
 export const checkBaseUrl = (baseUrl: unknown): E.Either<string, string> => {
   if (typeof baseUrl !== 'string') return E.left('the base URL must be a string')
-  const cached = baseUrlCache.get(baseUrl)
-  if (cached !== undefined) return cached
-  let result: E.Either<string, string>
+  let result = baseUrlCache.get(baseUrl)
+  if (result !== undefined) return result
   let url: URL | undefined
   try {
     url = new URL(baseUrl)
   } catch {
-    url = undefined
+    // not a URL: refused below
   }
-  if (url === undefined) result = E.left('the base URL is not a valid absolute URL')
-  else if (url.username !== '' || url.password !== '') result = E.left('the base URL must not carry user info')
-  else if (url.search !== '' || url.hash !== '') result = E.left('the base URL must not carry a query or a fragment')
-  else if (url.protocol === 'https:') result = E.right(url.href.replace(/\/+$/, ''))
-  else if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) result = E.right(url.href.replace(/\/+$/, ''))
-  else result = E.left('the base URL must use https (plain http is allowed only to 127.0.0.1, localhost or [::1])')
+  result = E.left(
+    url === undefined
+      ? 'the base URL is not a valid absolute URL'
+      : url.username !== '' || url.password !== ''
+        ? 'the base URL must not carry user info'
+        : url.search !== '' || url.hash !== ''
+          ? 'the base URL must not carry a query or a fragment'
+          : 'the base URL must use https (plain http is allowed only to 127.0.0.1, localhost or [::1])'
+  )
+  if (
+    url !== undefined &&
+    url.username === '' &&
+    url.password === '' &&
+    url.search === '' &&
+    url.hash === '' &&
+    (url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)))
+  )
+    result = E.right(url.href.replace(/\/+$/, ''))
   if (baseUrlCache.size < 64) baseUrlCache.set(baseUrl, result)
   return result
 }
 
-/**
- * Checks one path parameter and encodes it into exactly one path segment.
- *
- * @category utils
- * @since 0.1.0
- */
-export const encodeSegment = (name: string, value: unknown): E.Either<string, string> => {
-  if (typeof value !== 'string') return E.left(`${name} must be a string, got ${value === null ? 'null' : typeof value}`)
-  if (value === '' || value === '.' || value === '..' || value.trim() === '')
-    return E.left(`${name} must be a non-empty id other than "." and "..", got ${JSON.stringify(value)}`)
-  if (value.length > 1024) return E.left(`${name} is longer than 1024 characters`)
-  return E.right(encodeURIComponent(value))
-}
-
-const buildPath = (spec: RequestSpec, workspaceId: string): E.Either<string, string> => {
+/** Fills a path template; every parameter is checked and encoded into exactly one segment. */
+const buildPath = (spec: RequestSpec, workspaceId: unknown): E.Either<string, string> => {
   let failure: string | undefined
   const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = name === 'workspaceId' ? workspaceId : spec.params?.[name]
-    const seg = encodeSegment(name, value)
-    if (E.isLeft(seg)) {
-      failure ??= seg.left
-      return ''
-    }
-    return seg.right
+    if (typeof value !== 'string') failure ??= `${name} must be a string, got ${value === null ? 'null' : typeof value}`
+    else if (value.trim() === '' || value === '.' || value === '..')
+      failure ??= `${name} must be a non-empty id other than "." and "..", got ${JSON.stringify(value)}`
+    else if (value.length > 1024) failure ??= `${name} is longer than 1024 characters`
+    else
+      try {
+        return encodeURIComponent(value)
+      } catch {
+        failure ??= `${name} is not well-formed Unicode (it holds a lone surrogate)`
+      }
+    return ''
   })
   return failure === undefined ? E.right(path) : E.left(failure)
 }
 
 const buildQuery = (query: RequestSpec['query']): string => {
-  if (query === undefined) return ''
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue
-    if (Array.isArray(value)) for (const v of value as ReadonlyArray<string | number>) params.append(key, String(v))
-    else params.append(key, String(value))
-  }
+  for (const [key, value] of Object.entries(query ?? {}))
+    for (const v of Array.isArray(value) ? (value as ReadonlyArray<string | number>) : [value])
+      if (v !== undefined && v !== null) params.append(key, String(v))
   const s = params.toString()
   return s === '' ? '' : `?${s}`
 }
 
-// eslint-disable-next-line no-control-regex
-const BAD_HEADER_CHARS = /[\r\n\u0000]/
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/
 
 const buildHeaders = (ws: Workspace, hasBody: boolean): E.Either<string, Record<string, string>> => {
   if (typeof ws.token !== 'string' || ws.token === '') return E.left('the token must be a non-empty string')
-  if (BAD_HEADER_CHARS.test(ws.token) || /[^\t\x20-\x7e\x80-\xff]/.test(ws.token))
-    return E.left('the token contains characters that cannot be sent in a header')
+  if (UNSENDABLE.test(ws.token)) return E.left('the token contains characters that cannot be sent in a header')
   const headers: Record<string, string> = {}
-  if (ws.headers !== undefined) {
-    for (const [name, value] of Object.entries(ws.headers)) {
-      if (typeof value !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || BAD_HEADER_CHARS.test(value))
-        return E.left(`the header ${JSON.stringify(name).slice(0, 60)} is not a valid header`)
-      const lower = name.toLowerCase()
-      if (lower === 'authorization' || lower === 'content-length' || lower === 'host') continue
-      headers[lower] = value
-    }
+  for (const [name, value] of Object.entries(ws.headers ?? {})) {
+    if (typeof value !== 'string' || !/^[\w!#$%&'*+.^`|~-]+$/.test(name) || UNSENDABLE.test(value))
+      return E.left(`the header ${JSON.stringify(name).slice(0, 60)} is not a valid header`)
+    if (!/^(authorization|content-length|host)$/i.test(name)) headers[name.toLowerCase()] = value
   }
-  headers['accept'] = 'application/json'
+  headers.accept = 'application/json'
   if (hasBody) headers['content-type'] = 'application/json'
-  headers['authorization'] = `Bearer ${ws.token}`
+  headers.authorization = `Bearer ${ws.token}`
   return E.right(headers)
 }
 
-const fetchers = new WeakMap<typeof globalThis.fetch, $Fetch>()
-let defaultFetcher: $Fetch | undefined
+const fetchers = new WeakMap<object, $Fetch>()
+const globalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init)
 
-const fetcherFor = (custom: typeof globalThis.fetch | undefined): $Fetch => {
-  if (custom === undefined) {
-    defaultFetcher ??= createFetch({ fetch: (input, init) => globalThis.fetch(input, init) })
-    return defaultFetcher
-  }
+const fetcherFor = (custom: typeof fetch = globalFetch): $Fetch => {
   let f = fetchers.get(custom)
-  if (f === undefined) {
-    f = createFetch({ fetch: custom })
-    fetchers.set(custom, f)
-  }
+  if (f === undefined) fetchers.set(custom, (f = createFetch({ fetch: custom })))
   return f
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  423: 'Locked',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout'
-}
-
-const statusLabel = (status: number): string => {
-  const text = STATUS_TEXT[status]
-  return text === undefined ? String(status) : `${status} ${text}`
-}
-
-/** Parses `Retry-After` (delay-seconds or an HTTP date) into milliseconds; undefined when absent or unparsable. */
+/**
+ * Parses `Retry-After` (delay-seconds, or an IMF-fixdate such as `Sun, 06 Nov 1994 08:49:37 GMT`) into
+ * milliseconds from `now`; `undefined` when absent or unparsable.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const parseRetryAfter = (value: string | null, now: number): number | undefined => {
-  if (value === null) return undefined
-  const v = value.trim()
-  if (/^\d+$/.test(v)) {
-    const seconds = Number(v)
-    return Number.isFinite(seconds) ? seconds * 1000 : undefined
-  }
-  // An HTTP date: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), checked before it is handed to Date.parse.
-  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(v)) return undefined
+  const v = value?.trim() ?? ''
+  if (/^\d+$/.test(v)) return Number(v) * 1000
+  if (!/^[A-Za-z]{3}, \d\d [A-Za-z]{3} \d{4} \d\d:\d\d:\d\d GMT$/.test(v)) return undefined
   const at = Date.parse(v)
   return Number.isNaN(at) ? undefined : Math.max(0, at - now)
 }
 
+/** The outcome of one attempt: a reply, or an error that may be worth repeating (`transient`). */
 type Outcome =
-  | { readonly _tag: 'reply'; readonly reply: Reply }
-  | {
-      readonly _tag: 'failure'
-      readonly error: ContacthubError
-      /** The failure is transient: repeating an idempotent request may succeed. */
-      readonly transient: boolean
-      readonly retryAfterMs?: number
-    }
+  | { readonly reply: Reply; readonly error?: undefined }
+  | { readonly error: ContacthubError; readonly transient?: boolean; readonly retryAfterMs?: number }
 
-const isJsonType = (contentType: string | null): boolean =>
-  contentType === null || /json|^text\/plain|^application\/octet-stream/i.test(contentType)
+/** Drops `__proto__` keys: io-ts copies objects by assignment, which would turn such a key into a prototype. */
+const dropProto = (key: string, value: unknown): unknown => (key === '__proto__' ? undefined : value)
+
+const parseJson = (text: string): E.Either<string, unknown> => {
+  try {
+    return E.right(text.includes('__proto__') || text.includes('\\u') ? JSON.parse(text, dropProto) : JSON.parse(text))
+  } catch {
+    return E.left(text.trimStart().startsWith('<') ? 'an HTML page' : 'text that is not valid JSON')
+  }
+}
 
 /** Reads a body up to `limit` bytes; `undefined` when it is larger (the rest is not read). */
 const readBody = async (res: Response, limit: number, stop: Promise<never>): Promise<string | undefined> => {
-  const declared = res.headers.get('content-length')
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
+  if (Number(res.headers.get('content-length')) > limit) {
     void res.body?.cancel().catch(() => undefined)
     return undefined
   }
-  const body = res.body
-  if (body === null) return ''
-  const reader = body.getReader()
+  if (res.body === null) return ''
+  const reader = res.body.getReader()
   const chunks: Array<Uint8Array> = []
   let total = 0
   try {
@@ -276,69 +239,53 @@ const readBody = async (res: Response, limit: number, stop: Promise<never>): Pro
       const { done, value } = await Promise.race([reader.read(), stop])
       if (done) break
       total += value.byteLength
-      if (total > limit) {
-        void reader.cancel().catch(() => undefined)
-        return undefined
-      }
+      if (total > limit) return undefined
       chunks.push(value)
     }
-  } catch (e) {
+  } finally {
+    // Past the cap, or on a failure, the rest is not read; after the end this does nothing.
     void reader.cancel().catch(() => undefined)
-    throw e
   }
-  if (chunks.length === 1) return new TextDecoder().decode(chunks[0])
-  const all = new Uint8Array(total)
-  let offset = 0
-  for (const c of chunks) {
-    all.set(c, offset)
-    offset += c.byteLength
-  }
+  const all = chunks.length === 1 ? chunks[0] : new Uint8Array(total)
+  if (chunks.length !== 1) chunks.reduce((offset, c) => (all.set(c, offset), offset + c.byteLength), 0)
   return new TextDecoder().decode(all)
 }
 
-const parseJson = (text: string): E.Either<string, unknown> => {
-  try {
-    return E.right(JSON.parse(text))
-  } catch {
-    return E.left(text.trimStart().startsWith('<') ? 'an HTML page' : 'text that is not valid JSON')
-  }
+/**
+ * A deep copy of a JSON value with the token replaced in every string and key. Error paths use it, so that a server
+ * or proxy that echoes the request cannot put the token into an error (before any message is clipped).
+ */
+const redact = (u: unknown, secret: string): unknown => {
+  if (typeof u === 'string') return u.split(secret).join('[redacted]')
+  if (Array.isArray(u)) return u.map((v) => redact(v, secret))
+  if (typeof u !== 'object' || u === null) return u
+  const out = {}
+  for (const [k, v] of Object.entries(u))
+    Object.defineProperty(out, redact(k, secret) as string, { value: redact(v, secret), enumerable: true, writable: true, configurable: true })
+  return out
 }
 
 const field = (body: unknown, key: string): unknown =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined
 
-const httpError = (
-  status: number,
-  where: string,
-  method: string,
-  path: string,
-  text: string | undefined,
-  contentType: string | null
-): HttpError => {
-  const parsed = text === undefined || text === '' ? undefined : parseJson(text)
-  const body = parsed !== undefined && E.isRight(parsed) ? parsed.right : undefined
-  const apiMessage = field(body, 'message')
-  const frameworkError = field(body, 'error')
-  const logref = field(body, 'logref')
-  const errors = field(body, 'errors')
-  const data = field(body, 'data')
-  const said =
-    typeof apiMessage === 'string' && apiMessage.trim() !== ''
-      ? apiMessage.trim()
-      : typeof frameworkError === 'string' && frameworkError.trim() !== ''
-        ? frameworkError.trim()
-        : text === undefined
-          ? 'a body too large to read'
-          : text === ''
-            ? 'an empty body'
-            : body !== undefined
-              ? 'a JSON body with no message'
-              : `${parsed !== undefined && E.isLeft(parsed) ? parsed.left : 'a body'}${contentType === null ? '' : ` (${contentType.split(';')[0]})`}`
-  const clipped = said.length > 300 ? `${said.slice(0, 297)}...` : said
+/** An `HttpError` from a non-2xx answer: the API's own fields when its body has them, a useful message when not. */
+const httpError = (res: Response, a: Attempt, raw: string | undefined): ContacthubError => {
+  const { where, method, path, secret } = a
+  const text = raw === undefined ? undefined : (redact(raw, secret) as string)
+  const parsed = text === undefined || text === '' ? E.left(text === undefined ? 'a body too large to read' : 'an empty body') : parseJson(text)
+  const body = E.isRight(parsed) ? redact(parsed.right, secret) : undefined
+  const said = [field(body, 'message'), field(body, 'error')].find((m): m is string => typeof m === 'string' && m.trim() !== '')
+  const type = res.headers.get('content-type')
+  let detail = said?.trim() ?? (E.isRight(parsed) ? 'a JSON body with no message' : parsed.left)
+  if (said === undefined && E.isLeft(parsed) && text !== undefined && text !== '' && type !== null)
+    detail += ` (${type.split(';')[0]})`
+  detail = detail.replace(/[\r\n]+/g, ' ')
+  if (detail.length > 300) detail = `${detail.slice(0, 297)}...`
+  const { logref, errors, data } = (body ?? {}) as Record<string, unknown>
   return {
     _tag: 'HttpError',
-    status,
-    message: `${where} failed with ${statusLabel(status)}: ${clipped.replace(/[\r\n]+/g, ' ')}${/[.!?]$/.test(clipped) ? '' : '.'}`,
+    status: res.status,
+    message: `${where} failed with ${res.status}${res.statusText === '' ? '' : ` ${res.statusText}`}: ${detail}${/[.!?]$/.test(detail) ? '' : '.'}`,
     method,
     path,
     ...(typeof logref === 'string' ? { logref } : {}),
@@ -359,16 +306,16 @@ interface Attempt {
   readonly limit: number
   readonly signal: AbortSignal | undefined
   readonly now: () => number
+  /** The token, to keep it out of errors built from what the server said. */
+  readonly secret: string
 }
 
 const attemptOnce = async (a: Attempt): Promise<Outcome> => {
   const { method, path, where } = a
   const controller = new AbortController()
   let cause: 'timeout' | 'abort' | undefined
-  let rejectStop: (e: unknown) => void = () => undefined
-  const stop = new Promise<never>((_, reject) => {
-    rejectStop = reject
-  })
+  let rejectStop: (e: Error) => void = () => undefined
+  const stop = new Promise<never>((_, reject) => (rejectStop = reject))
   stop.catch(() => undefined)
   const fire = (why: 'timeout' | 'abort'): void => {
     if (cause !== undefined) return
@@ -379,21 +326,28 @@ const attemptOnce = async (a: Attempt): Promise<Outcome> => {
   const onAbort = (): void => fire('abort')
   const timer = setTimeout(() => fire('timeout'), a.timeout)
   if (a.signal?.aborted) fire('abort')
-  else a.signal?.addEventListener('abort', onAbort)
-  const failure = (error: ContacthubError, transient: boolean): Outcome => ({ _tag: 'failure', error, transient })
-  const stopped = (): Outcome =>
+  a.signal?.addEventListener('abort', onAbort)
+  /** A failure of the transport: the caller's abort, the attempt's timeout, or the network. */
+  const lost = (what: string): Outcome =>
     cause === 'abort'
-      ? failure({ _tag: 'AbortError', message: `${where} was aborted by the caller.`, method, path }, false)
-      : failure(
-          {
-            _tag: 'TimeoutError',
-            message: `${where} timed out after ${a.timeout} ms.`,
-            method,
-            path,
-            timeout: a.timeout
-          },
-          true
-        )
+      ? { error: { _tag: 'AbortError', message: `${where} was aborted by the caller.`, method, path } }
+      : {
+          error:
+            cause === 'timeout'
+              ? { _tag: 'TimeoutError', message: `${where} timed out after ${a.timeout} ms.`, method, path, timeout: a.timeout }
+              : { _tag: 'NetworkError', message: `${where} ${what}.`, method, path },
+          transient: true
+        }
+  const notJson = (status: number, what: string): Outcome => ({
+    error: {
+      _tag: 'DecodeError',
+      message: `${where} answered ${status} with ${what} where JSON was expected.`,
+      errors: [`(root): expected JSON, got ${what}`],
+      method,
+      path,
+      status
+    }
+  })
   try {
     let res: Response
     try {
@@ -411,89 +365,103 @@ const attemptOnce = async (a: Attempt): Promise<Outcome> => {
         stop
       ])
     } catch {
-      if (cause !== undefined) return stopped()
-      return failure(
-        { _tag: 'NetworkError', message: `${where} could not reach the server or lost the connection.`, method, path },
-        true
-      )
+      return lost('could not reach the server or lost the connection')
     }
     const status = res.status
-    const contentType = res.headers.get('content-type')
     if (res.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
       void res.body?.cancel().catch(() => undefined)
-      return failure(
-        {
+      return {
+        error: {
           _tag: 'HttpError',
           status,
-          message: `${where} was answered with a redirect (${status === 0 ? 'opaque' : status}), which is not followed.`,
+          message: `${where} was answered with a redirect (${status || 'opaque'}), which is not followed.`,
           method,
           path
-        },
-        false
-      )
+        }
+      }
     }
     let text: string | undefined
     try {
       text = await readBody(res, a.limit, stop)
     } catch {
-      if (cause !== undefined) return stopped()
-      return failure(
-        { _tag: 'NetworkError', message: `${where} lost the connection while reading the response.`, method, path },
-        true
-      )
+      return lost('lost the connection while reading the response')
     }
-    if (status < 200 || status >= 300) {
-      const error = httpError(status, where, method, path, text, contentType)
+    if (status < 200 || status >= 300)
       return {
-        _tag: 'failure',
-        error,
-        transient: RETRY_STATUSES.has(status),
+        error: httpError(res, a, text),
+        transient: RETRY_STATUSES.includes(status),
         retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), a.now())
       }
-    }
     if (text === undefined)
-      return failure(
-        {
+      return {
+        error: {
           _tag: 'ResponseTooLarge',
           message: `${where} answered with more than ${a.limit} bytes, which were not read.`,
           limit: a.limit,
           method,
           path
-        },
-        false
-      )
-    if (text.trim() === '') return { _tag: 'reply', reply: { status, headers: res.headers, body: undefined } }
-    const decodeFailure = (what: string): Outcome =>
-      failure(
-        {
-          _tag: 'DecodeError',
-          message: `${where} answered ${status} with ${what} where JSON was expected.`,
-          errors: [`(root): expected JSON, got ${what}`],
-          method,
-          path,
-          status
-        },
-        false
-      )
-    if (contentType !== null && /html/i.test(contentType)) return decodeFailure('an HTML page')
+        }
+      }
+    const reply = { status, headers: res.headers, path, where }
+    if (text.trim() === '') return { reply: { ...reply, body: undefined } }
+    if (/html/i.test(res.headers.get('content-type') ?? '')) return notJson(status, 'an HTML page')
     const json = parseJson(text)
-    if (E.isLeft(json)) return decodeFailure(json.left)
-    if (!isJsonType(contentType) && contentType !== null && !/json/i.test(contentType))
-      return decodeFailure(`a body of type ${contentType.split(';')[0]}`)
-    return { _tag: 'reply', reply: { status, headers: res.headers, body: json.right } }
+    return E.isLeft(json) ? notJson(status, json.left) : { reply: { ...reply, body: json.right } }
   } finally {
     clearTimeout(timer)
     a.signal?.removeEventListener('abort', onAbort)
   }
 }
 
-const withAttempts = (error: ContacthubError, attempts: number): ContacthubError =>
+const withAttempts = (error: ContacthubError, attempts: number, suffix = ''): ContacthubError =>
   error._tag === 'HttpError' || error._tag === 'NetworkError' || error._tag === 'TimeoutError'
-    ? { ...error, attempts }
+    ? { ...error, attempts, message: suffix === '' ? error.message : `${error.message.slice(0, -1)}${suffix}` }
     : error
 
-const positive = (n: unknown, fallback: number): number =>
-  typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : fallback
+const option = (n: unknown, fallback: number): number => (typeof n === 'number' && n >= 0 && n < Infinity ? n : fallback)
+
+const run = async (ws: Workspace, spec: RequestSpec): Promise<E.Either<ContacthubError, Reply>> => {
+  const base = checkBaseUrl(ws.baseUrl ?? DEFAULT_BASE_URL)
+  const path = buildPath(spec, ws.workspaceId)
+  const headers = buildHeaders(ws, spec.body !== undefined)
+  const body = spec.body === undefined ? E.right(undefined) : E.tryCatch(() => JSON.stringify(spec.body), () => 'the body cannot be serialised as JSON')
+  const invalid = [base, path, headers, body].find(E.isLeft)
+  if (invalid !== undefined || E.isLeft(base) || E.isLeft(path) || E.isLeft(headers) || E.isLeft(body))
+    return E.left({ _tag: 'InvalidInput', message: `${spec.operation}: ${invalid?.left ?? 'invalid input'}.` })
+  const where = `${spec.operation} ${spec.method} ${path.right}`
+  const clock = clockOf(ws)
+  const retry = ws.retry === false ? undefined : ws.retry
+  const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'PUT')
+  const maxAttempts = ws.retry === false || !idempotent ? 1 : 1 + Math.floor(option(retry?.retries, RETRIES))
+  const attempt: Attempt = {
+    fetcher: fetcherFor(ws.fetch),
+    url: `${base.right}${path.right}${buildQuery(spec.query)}`,
+    method: spec.method,
+    headers: headers.right,
+    body: body.right,
+    where,
+    path: path.right,
+    timeout: option(ws.timeout, TIMEOUT_MS),
+    limit: option(ws.maxResponseBytes, MAX_RESPONSE_BYTES),
+    signal: ws.signal,
+    now: clock.now,
+    secret: ws.token
+  }
+  for (let n = 1; ; n++) {
+    if (ws.signal?.aborted === true)
+      return E.left({ _tag: 'AbortError', message: `${where} was aborted by the caller.`, method: spec.method, path: path.right })
+    const outcome = await attemptOnce(attempt)
+    if (outcome.error === undefined) return E.right(outcome.reply)
+    if (outcome.transient !== true || n >= maxAttempts) return E.left(withAttempts(outcome.error, n))
+    let delay = outcome.retryAfterMs
+    if (delay !== undefined && delay > option(retry?.maxRetryAfterMs, MAX_RETRY_AFTER_MS))
+      return E.left(withAttempts(outcome.error, n, ', and its Retry-After is longer than the client waits.'))
+    delay ??= Math.floor(
+      clock.random() * Math.min(option(retry?.maxDelayMs, MAX_DELAY_MS), option(retry?.baseDelayMs, BASE_DELAY_MS) * 2 ** (n - 1))
+    )
+    if (delay > 0) await clock.sleep(delay, ws.signal).catch(() => undefined)
+  }
+}
 
 /**
  * Sends a request and returns the status, headers and parsed JSON body of a 2xx answer. Retries idempotent requests
@@ -504,92 +472,11 @@ const positive = (n: unknown, fallback: number): number =>
  */
 export const send =
   (ws: Workspace, spec: RequestSpec): TE.TaskEither<ContacthubError, Reply> =>
-  async () => {
-    try {
-      return await run(ws, spec)
-    } catch {
-      // A last line of defence: nothing exported may reject. Nothing here should throw, but a user's fetch might.
-      return E.left({
-        _tag: 'NetworkError',
-        message: `${spec.operation} failed unexpectedly.`,
-        method: spec.method,
-        path: spec.path
-      })
-    }
-  }
-
-const run = async (ws: Workspace, spec: RequestSpec): Promise<E.Either<ContacthubError, Reply>> => {
-  const invalid = (why: string): E.Either<ContacthubError, never> =>
-    E.left({ _tag: 'InvalidInput', message: `${spec.operation}: ${why}.` })
-  if (typeof ws !== 'object' || ws === null) return invalid('the context must be an object')
-  const base = checkBaseUrl(ws.baseUrl ?? DEFAULT_BASE_URL)
-  if (E.isLeft(base)) return invalid(base.left)
-  const path = buildPath(spec, ws.workspaceId)
-  if (E.isLeft(path)) return invalid(path.left)
-  const headers = buildHeaders(ws, spec.body !== undefined)
-  if (E.isLeft(headers)) return invalid(headers.left)
-  let body: string | undefined
-  if (spec.body !== undefined) {
-    try {
-      body = JSON.stringify(spec.body)
-    } catch {
-      return invalid('the body cannot be serialised as JSON')
-    }
-  }
-  const where = `${spec.operation} ${spec.method} ${path.right}`
-  const clock = clockOf(ws)
-  const retry = ws.retry === false ? undefined : { ...DEFAULT_RETRY, ...ws.retry }
-  const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'PUT')
-  const maxAttempts = retry === undefined || !idempotent ? 1 : 1 + Math.floor(positive(retry.retries, 2))
-  const attempt: Attempt = {
-    fetcher: fetcherFor(ws.fetch),
-    url: `${base.right}${path.right}${buildQuery(spec.query)}`,
-    method: spec.method,
-    headers: headers.right,
-    body,
-    where,
-    path: path.right,
-    timeout: positive(ws.timeout, DEFAULT_TIMEOUT_MS),
-    limit: positive(ws.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
-    signal: ws.signal,
-    now: clock.now
-  }
-  const aborted = (): E.Either<ContacthubError, never> =>
-    E.left({ _tag: 'AbortError', message: `${where} was aborted by the caller.`, method: spec.method, path: path.right })
-  for (let n = 1; ; n++) {
-    if (ws.signal?.aborted) return aborted()
-    const outcome = await attemptOnce(attempt)
-    if (outcome._tag === 'reply') return E.right(outcome.reply)
-    if (!outcome.transient || n >= maxAttempts || retry === undefined)
-      return E.left(withAttempts(outcome.error, n))
-    let delay: number
-    if (outcome.retryAfterMs !== undefined) {
-      if (outcome.retryAfterMs > positive(retry.maxRetryAfterMs, DEFAULT_RETRY.maxRetryAfterMs)) {
-        const e = outcome.error
-        return E.left(
-          withAttempts(
-            { ...e, message: `${e.message.replace(/\.$/, '')}, and its Retry-After is longer than the client waits.` },
-            n
-          )
-        )
-      }
-      delay = outcome.retryAfterMs
-    } else {
-      const cap = Math.min(
-        positive(retry.maxDelayMs, DEFAULT_RETRY.maxDelayMs),
-        positive(retry.baseDelayMs, DEFAULT_RETRY.baseDelayMs) * 2 ** (n - 1)
-      )
-      delay = Math.floor(clock.random() * cap)
-    }
-    if (delay > 0) {
-      try {
-        await clock.sleep(delay, ws.signal)
-      } catch {
-        if (ws.signal?.aborted) return aborted()
-      }
-    }
-  }
-}
+  () =>
+    // A last line of defence: nothing exported may reject, whatever a user's fetch, clock or context does.
+    run(ws, spec).catch(() =>
+      E.left({ _tag: 'NetworkError', message: `${spec.operation} failed unexpectedly.`, method: spec.method, path: spec.path })
+    )
 
 /**
  * Sends a request and decodes its body with `decoder`; a missing or mis-shaped body is a `DecodeError`.
@@ -602,34 +489,24 @@ export const request =
   async () => {
     const reply = await send(ws, spec)()
     if (E.isLeft(reply)) return reply
-    const { status, body } = reply.right
-    const path = spec.path.includes('{') ? rendered(ws, spec) : spec.path
-    const where = `${spec.operation} ${spec.method} ${path}`
-    if (body === undefined)
-      return E.left({
-        _tag: 'DecodeError',
-        message: `${where} answered ${status} with an empty body where JSON was expected.`,
-        errors: ['(root): expected JSON, got an empty body'],
-        method: spec.method,
-        path,
-        status
-      })
-    const decoded = decodeWith(decoder)(body)
+    const { status, body, path, where } = reply.right
+    const decoded = body === undefined ? E.left(['(root): expected JSON, got an empty body']) : decodeWith(decoder)(body)
     if (E.isRight(decoded)) return decoded
+    // Messages quote the values they refuse: build them from a copy without the token.
+    const redacted = body === undefined ? decoded : decodeWith(decoder)(redact(body, ws.token))
+    const errors = (E.isLeft(redacted) ? redacted.left : decoded.left).map((e) => redact(e, ws.token) as string)
     return E.left({
       _tag: 'DecodeError',
-      message: `${where} answered ${status} with a body that does not match the expected shape (${decoded.left[0]}).`,
-      errors: decoded.left,
+      message:
+        body === undefined
+          ? `${where} answered ${status} with an empty body where JSON was expected.`
+          : `${where} answered ${status} with a body that does not match the expected shape (${errors[0]}).`,
+      errors,
       method: spec.method,
       path,
       status
     })
   }
-
-const rendered = (ws: Workspace, spec: RequestSpec): string => {
-  const p = buildPath(spec, ws.workspaceId)
-  return E.isRight(p) ? p.right : spec.path
-}
 
 /**
  * Sends a request whose answer carries nothing the caller needs (an empty body or any JSON).

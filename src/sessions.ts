@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import { v4 } from 'uuid'
-import * as TE from '#fp-ts/TaskEither'
+import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
 import { invalidInput, type ContacthubError } from './error'

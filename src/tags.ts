@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import * as E from '#fp-ts/Either'
-import * as TE from '#fp-ts/TaskEither'
+import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
 import { invalidInput, type ContacthubError } from './error'

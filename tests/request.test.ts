@@ -274,7 +274,7 @@ describe('request: retries', () => {
   it('parses Retry-After strictly', () => {
     expect(parseRetryAfter('0', 0)).toBe(0)
     expect(parseRetryAfter('12', 0)).toBe(12000)
-    expect(parseRetryAfter('-1', 0)).toBeUndefined()
+    expect(parseRetryAfter("-1", 0)).toBeUndefined()
     expect(parseRetryAfter('1.5', 0)).toBeUndefined()
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.UTC(2015, 9, 21, 7, 27, 0))).toBe(60000)
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.UTC(2016, 0, 1))).toBe(0)

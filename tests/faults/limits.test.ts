@@ -1,0 +1,277 @@
+// Hostile answers through the public operations: a 50 MB body (refused, memory bounded, the server no longer
+// read), a redirect to another server (which sees nothing), a caller abort during a backoff wait (no further
+// request), and `__proto__` keys in a response (no pollution, plain decoded values).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { ServerResponse } from 'node:http'
+import { addCustomer, deleteCustomer, getCustomer, getCustomers } from '../../src/customers'
+import { getEvent } from '../../src/events'
+import { json, startServer, type TestServer } from '../helpers/http'
+import { contextFor, leftOf, plainPrototypes, rightOf, stopwatch, virtualClock } from './support'
+
+const MB = 1024 * 1024
+const CUSTOMER = { id: 'c1', nodeId: 'node', base: { firstName: 'Ada' } }
+
+let server: TestServer
+let other: TestServer
+const vc = virtualClock()
+const ctx = (over = {}) => contextFor(server.url, vc, over)
+
+beforeAll(async () => {
+  server = await startServer()
+  other = await startServer((_, res) => json(res, 200, CUSTOMER))
+})
+afterAll(async () => {
+  await server.close()
+  await other.close()
+})
+beforeEach(() => {
+  server.requests.length = 0
+  other.requests.length = 0
+  vc.reset()
+})
+
+describe('a 50 MB body', () => {
+  interface Pump {
+    sent: number
+    finished: boolean
+    closed: Promise<void>
+  }
+  /** Streams 50 MB of JSON whitespace from one reused buffer, honouring backpressure. */
+  const serve50MB = (withLength: boolean): Pump => {
+    const state = { sent: 0, finished: false } as Pump
+    let closed: () => void = () => undefined
+    state.closed = new Promise<void>((resolve) => (closed = resolve))
+    const chunk = Buffer.alloc(64 * 1024, 0x20)
+    server.handle((_, res: ServerResponse) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        ...(withLength ? { 'content-length': String(50 * MB) } : {})
+      })
+      res.on('close', closed)
+      const pump = (): void => {
+        while (state.sent < 50 * MB) {
+          if (res.destroyed) return
+          state.sent += chunk.length
+          if (!res.write(chunk)) return void res.once('drain', pump)
+        }
+        state.finished = true
+        res.end()
+      }
+      pump()
+    })
+    return state
+  }
+
+  /** Runs `f` while sampling the heap and array buffers; returns the peak growth over the baseline. */
+  const peakGrowth = async (f: () => Promise<unknown>): Promise<{ heap: number; total: number }> => {
+    const base = process.memoryUsage()
+    let heap = 0
+    let total = 0
+    const sample = (): void => {
+      const m = process.memoryUsage()
+      heap = Math.max(heap, m.heapUsed - base.heapUsed)
+      total = Math.max(total, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers)
+    }
+    const timer = setInterval(sample, 2)
+    try {
+      await f()
+    } finally {
+      clearInterval(timer)
+      sample()
+    }
+    return { heap, total }
+  }
+
+  it.each([
+    ['with Content-Length', true],
+    ['chunked, without Content-Length', false]
+  ])('%s: getCustomer gives ResponseTooLarge at the default 10 MiB cap, memory bounded', async (_, withLength) => {
+    const pump = serve50MB(withLength)
+    const elapsed = stopwatch()
+    let e: unknown
+    const growth = await peakGrowth(async () => {
+      e = leftOf(await getCustomer(ctx(), 'c1')())
+    })
+    expect(e).toMatchObject({ _tag: 'ResponseTooLarge', limit: 10 * MB, method: 'GET', path: '/workspaces/ws/customers/c1' })
+    expect(server.requests).toHaveLength(1) // not retried
+    await pump.closed // the client hung up: the server is no longer read
+    expect(pump.finished).toBe(false)
+    expect(pump.sent).toBeLessThan(25 * MB)
+    // The JS heap barely moves; heap plus array buffers holds at most the 10 MiB being read and the transport's
+    // read buffers (about 30 MB measured), never the 50 MB body.
+    expect(growth.heap).toBeLessThan(16 * MB)
+    expect(growth.total).toBeLessThan(42 * MB)
+    expect(elapsed()).toBeLessThan(10_000)
+  })
+
+  it.each([
+    ['with Content-Length', true],
+    ['chunked, without Content-Length', false]
+  ])('%s: with maxResponseBytes 256 KiB, far less is read', async (_, withLength) => {
+    const pump = serve50MB(withLength)
+    let e: unknown
+    const growth = await peakGrowth(async () => {
+      e = leftOf(await getCustomer(ctx({ maxResponseBytes: 256 * 1024 }), 'c1')())
+    })
+    expect(e).toMatchObject({ _tag: 'ResponseTooLarge', limit: 256 * 1024 })
+    await pump.closed
+    expect(pump.finished).toBe(false)
+    expect(pump.sent).toBeLessThan(20 * MB)
+    expect(growth.total).toBeLessThan(8 * MB) // bounded by the cap (about 1 MB measured), not by the body
+  })
+
+  it('deleteCustomer and getCustomers refuse it too', async () => {
+    serve50MB(false)
+    expect(leftOf(await deleteCustomer(ctx({ maxResponseBytes: MB }), 'c1')())._tag).toBe('ResponseTooLarge')
+    serve50MB(true)
+    expect(leftOf(await getCustomers(ctx({ maxResponseBytes: MB }))())._tag).toBe('ResponseTooLarge')
+  })
+
+  it('a 500 with a 50 MB body is an HttpError that does not read it', async () => {
+    server.handle((_, res) => {
+      res.writeHead(500, { 'content-type': 'text/html', 'content-length': String(50 * MB) })
+      res.write('<html>')
+    })
+    const e = leftOf(await getCustomer(ctx({ retry: false, maxResponseBytes: MB }), 'c1')())
+    expect(e).toMatchObject({ _tag: 'HttpError', status: 500 })
+    expect(e.message).toContain('a body too large to read')
+  })
+})
+
+describe('redirects are not followed', () => {
+  it.each([301, 302, 303, 307, 308])('%i: getCustomer gives an HttpError, one request, the target sees nothing', async (status) => {
+    server.handle((_, res) => {
+      res.writeHead(status, { location: `${other.url}/workspaces/ws/customers/c1` })
+      res.end()
+    })
+    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    expect(e).toMatchObject({ _tag: 'HttpError', status, attempts: 1 })
+    expect(e.message).toContain('redirect')
+    expect(server.requests).toHaveLength(1)
+    expect(other.requests).toHaveLength(0)
+  })
+
+  it('307 and 308 on addCustomer (which would resend the body and the token): the target sees nothing', async () => {
+    for (const status of [307, 308]) {
+      server.handle((_, res) => {
+        res.writeHead(status, { location: `${other.url}/steal` })
+        res.end()
+      })
+      expect(leftOf(await addCustomer(ctx(), { externalId: 'x' })())).toMatchObject({ _tag: 'HttpError', status })
+    }
+    expect(other.requests).toHaveLength(0)
+  })
+})
+
+describe('a caller abort during a backoff wait', () => {
+  it('getCustomer: AbortError, and no further request (sleep resolves early on abort)', async () => {
+    server.handle((_, res) => json(res, 503, {}))
+    const controller = new AbortController()
+    const sleeps: Array<number> = []
+    const clock = {
+      ...vc.clock,
+      sleep: (ms: number) => {
+        sleeps.push(ms)
+        controller.abort()
+        return Promise.resolve()
+      }
+    }
+    const e = leftOf(await getCustomer({ ...ctx({ clock }), signal: controller.signal }, 'c1')())
+    expect(e).toMatchObject({ _tag: 'AbortError', method: 'GET', path: '/workspaces/ws/customers/c1' })
+    expect(sleeps).toEqual([100])
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('getCustomers: AbortError during a Retry-After wait (sleep rejects on abort)', async () => {
+    server.handle((_, res) => json(res, 429, {}, { 'retry-after': '20' }))
+    const controller = new AbortController()
+    const clock = {
+      ...vc.clock,
+      sleep: (_ms: number, signal?: AbortSignal) =>
+        new Promise<void>((_resolve, reject) => {
+          signal?.addEventListener('abort', () => reject(new Error('aborted')))
+          setTimeout(() => controller.abort(), 10)
+        })
+    }
+    const e = leftOf(await getCustomers({ ...ctx({ clock }), signal: controller.signal })())
+    expect(e._tag).toBe('AbortError')
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('with the real clock: a 20 s Retry-After wait ends as soon as the caller aborts', async () => {
+    server.handle((_, res) => json(res, 503, {}, { 'retry-after': '20' }))
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 30)
+    const elapsed = stopwatch()
+    const ws = { workspaceId: 'ws', nodeId: 'node', token: 't', baseUrl: server.url, signal: controller.signal }
+    expect(leftOf(await getCustomer(ws, 'c1')())._tag).toBe('AbortError')
+    expect(server.requests).toHaveLength(1)
+    expect(elapsed()).toBeLessThan(2_000)
+  })
+})
+
+describe('__proto__ in a response', () => {
+  const HOSTILE =
+    '{"id":"c1","__proto__":{"polluted":"top","isAdmin":true},' +
+    '"base":{"firstName":"Ada","__proto__":{"polluted":"base"},"contacts":{"email":"a@b.c","__proto__":{"polluted":"contacts"}}},' +
+    '"extended":{"__proto__":{"polluted":"extended"},"constructor":{"prototype":{"polluted":"ctor"}}},' +
+    '"tags":{"manual":["a"],"__proto__":{"polluted":"tags"}},' +
+    '"registeredAt":"2020-01-01T00:00:00.000+0000"}'
+
+  it('getCustomer: Object.prototype is not polluted', async () => {
+    server.handle((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(HOSTILE)
+    })
+    rightOf(await getCustomer(ctx(), 'c1')())
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
+  })
+
+  it('getCustomer: the decoded customer inherits nothing from the body (plain prototypes at every depth)', async () => {
+    server.handle((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(HOSTILE)
+    })
+    const c = rightOf(await getCustomer(ctx(), 'c1')()) as unknown as Record<string, unknown>
+    expect(c.id).toBe('c1')
+    expect(c.isAdmin).toBeUndefined()
+    expect(c.polluted).toBeUndefined()
+    expect((c.base as Record<string, unknown>).polluted).toBeUndefined()
+    expect(plainPrototypes(c)).toBe(true)
+  })
+
+  it('getCustomers and getEvent: plain prototypes too', async () => {
+    server.handle((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(`{"elements":[${HOSTILE}],"page":{"number":0,"size":1,"totalElements":1,"totalPages":1,"__proto__":{"polluted":1}}}`)
+    })
+    const p = rightOf(await getCustomers(ctx())())
+    expect(plainPrototypes(p.elements)).toBe(true)
+    expect(plainPrototypes(p.page)).toBe(true)
+    server.handle((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(
+        '{"__proto__":{"polluted":"event"},"id":"e1","customerId":"c1","type":"viewedPage","context":"WEB",' +
+          '"properties":{"__proto__":{"polluted":1}},"contextInfo":{},"date":"2020-01-01T00:00:00.000+0000",' +
+          '"registeredAt":"2020-01-01T00:00:00.000+0000","bringBackProperties":null,"tracking":null}'
+      )
+    })
+    const ev = rightOf(await getEvent(ctx(), 'e1')())
+    expect((ev as unknown as Record<string, unknown>).polluted).toBeUndefined()
+    expect(plainPrototypes(ev)).toBe(true)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('an error body with __proto__ gives an HttpError with plain data', async () => {
+    server.handle((_, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end('{"message":"bad","__proto__":{"logref":"injected"},"data":{"__proto__":{"polluted":1}}}')
+    })
+    const e = leftOf(await addCustomer(ctx(), {})())
+    expect(e).toMatchObject({ _tag: 'HttpError', status: 400 })
+    expect(plainPrototypes(e)).toBe(true)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})

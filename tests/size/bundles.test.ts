@@ -1,0 +1,116 @@
+// Tree shaking and size budgets of the built package, bundled for the browser and minified by esbuild and rollup
+// (tests/size/scenarios.ts). Each scenario imports part of the package by name; what it does not import must be
+// absent from its bundle (marker strings of the other modules), and each stays under its gzip budget.
+// When a budget is exceeded the failure says where the bytes go. Run `npx rollup -c --silent` first.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { breakdown, buildScenarios, scenarios, sizeTable, type ScenarioResult } from './scenarios'
+
+const KB = 1024
+
+/** gzip -9 budgets, bytes. "One operation with all its dependencies": addCustomer, addEvent, getCustomers + pages. */
+const BUDGETS: Readonly<Record<string, number>> = {
+  addCustomer: 12 * KB,
+  addEvent: 12 * KB,
+  'query builder': 1.5 * KB,
+  pagination: 12 * KB,
+  everything: 25 * KB
+}
+
+/** Strings that only one part of the package (or one dependency) puts in a bundle. */
+const MARKERS = {
+  addCustomer: ['"addCustomer"', 'forceUpdate'],
+  otherCustomerOperations: ['"deleteCustomer"', '"getCustomerByExternalId"', '"updateCustomer"'],
+  getCustomers: ['"getCustomers"'],
+  events: ['SESSION_ID', '/events', '"getEvents"'],
+  eventTypes: ['abandonedCart'],
+  queryBuilder: ['INTERSECT', 'NOT_EQUALS', 'IS_NOT_NULL'],
+  queryCodecs: ['ComparisonCondition'],
+  sessions: ['"addCustomerSession"', '/sessions'],
+  uuid: ['getRandomValues'],
+  entities: ['"addJob"', '"removeSubscription"'],
+  tags: ['"addTag"'],
+  ofetch: ['FetchError'],
+  ioTs: ['UnknownRecord']
+} as const
+
+/** Node-only entries: never in a browser bundle of the main entry. Checked against their own built files. */
+const NODE_ONLY = {
+  emulator: { file: 'dist/esm/emulator/index.js', markers: ['node:http', 'createServer'] },
+  nodeLoaders: { file: 'dist/esm/node/index.js', markers: ['node:fs', 'CONTACTHUB_WORKSPACE_ID'] }
+} as const
+
+type Part = keyof typeof MARKERS
+
+const ALL_PARTS = Object.keys(MARKERS) as ReadonlyArray<Part>
+const except = (...present: ReadonlyArray<Part>): ReadonlyArray<Part> => ALL_PARTS.filter((p) => !present.includes(p))
+
+/** What each scenario must not contain. */
+const ABSENT: Readonly<Record<string, ReadonlyArray<Part>>> = {
+  addCustomer: except('addCustomer', 'ofetch', 'ioTs'),
+  addEvent: except('events', 'ofetch'),
+  'query builder': except('queryBuilder'),
+  pagination: except('getCustomers', 'ofetch', 'ioTs'),
+  everything: []
+}
+
+let results: ReadonlyArray<ScenarioResult> = []
+
+beforeAll(async () => {
+  results = await buildScenarios()
+  console.log(`bundle sizes (browser, minified):\n${sizeTable(results)}`)
+}, 120_000)
+
+const rows = scenarios.flatMap((s) => (['esbuild', 'rollup'] as const).map((bundler) => ({ name: s.name, bundler })))
+const resultOf = (name: string, bundler: string): ScenarioResult => {
+  const r = results.find((x) => x.name === name && x.bundler === bundler)
+  if (r === undefined) throw new Error(`no result for ${name} with ${bundler}`)
+  return r
+}
+
+describe('marker strings are real', () => {
+  it.each(['esbuild', 'rollup'])('every marker is in the "everything" bundle (%s)', (bundler) => {
+    const code = resultOf('everything', bundler).code
+    const missing = ALL_PARTS.flatMap((part) => MARKERS[part].filter((m) => !code.includes(m)).map((m) => `${part}: ${m}`))
+    expect(missing).toEqual([])
+  })
+
+  it('the Node-only markers are in their built entries', () => {
+    for (const { file, markers } of Object.values(NODE_ONLY)) {
+      const code = readFileSync(file, 'utf8')
+      expect(markers.filter((m) => !code.includes(m)), file).toEqual([])
+    }
+  })
+})
+
+describe('tree shaking: a scenario bundles only what it imports', () => {
+  it.each(rows)('$name ($bundler)', ({ name, bundler }) => {
+    const { code } = resultOf(name, bundler)
+    const nodeOnly = Object.entries(NODE_ONLY).flatMap(([part, { markers }]) => markers.map((m) => [part, m] as const))
+    const present = [
+      ...ABSENT[name].flatMap((part) => MARKERS[part].map((m) => [part, m] as const)),
+      ...nodeOnly,
+      ['node builtins', 'node:'] as const
+    ]
+      .filter(([, marker]) => code.includes(marker))
+      .map(([part, marker]) => `${part}: ${marker}`)
+    expect(present).toEqual([])
+  })
+
+  it.each(['esbuild', 'rollup'])('the query builder alone bundles only its own module (%s)', (bundler) => {
+    const inputs = Object.keys(resultOf('query builder', bundler).inputs).filter((f) => !/(^|\/)index\.js$|scenario/.test(f))
+    expect(inputs).toEqual(['dist/esm/query.js'])
+  })
+})
+
+describe('gzip budgets', () => {
+  it.each(rows)('$name ($bundler)', ({ name, bundler }) => {
+    const result = resultOf(name, bundler)
+    const budget = BUDGETS[name]
+    const where = breakdown(bundler === 'esbuild' ? result : resultOf(name, 'esbuild'))
+      .map((g) => `  ${g.group}: ${g.bytes} B min, ~${(g.gzipShare / KB).toFixed(2)} KB of the gzip`)
+      .join('\n')
+    const message = `${name} with ${bundler}: ${(result.gzipBytes / KB).toFixed(2)} KB gz > ${(budget / KB).toFixed(2)} KB budget; where the bytes go (esbuild):\n${where}`
+    expect(result.gzipBytes, message).toBeLessThanOrEqual(budget)
+  })
+})
