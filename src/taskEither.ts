@@ -49,3 +49,4 @@ export const orElse =
     const a = await ma()
     return E.isLeft(a) ? f(a.left)() : a
   }
+

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as t from '#io-ts/index'
+import { nullable } from './common'
 
 /**
  * The page object of a listing; `number` is 0-based.
@@ -11,15 +12,17 @@ import * as t from '#io-ts/index'
  * @category codecs
  * @since 0.1.0
  */
-export const PageInfo = /*#__PURE__*/ t.intersection([
-  /*#__PURE__*/ t.type({
+export const PageInfo = /*#__PURE__*/ t.type(
+  {
     number: t.number,
     size: t.number,
     totalElements: t.number,
-    totalPages: t.number
-  }),
-  /*#__PURE__*/ t.partial({ totalUnfilteredElements: /*#__PURE__*/ t.union([t.number, t.null, t.undefined]) })
-], 'PageInfo')
+    totalPages: t.number,
+    // Absent from some answers: a nullable codec takes absent as null, without io-ts's union and partial.
+    totalUnfilteredElements: /*#__PURE__*/ nullable(t.number)
+  },
+  'PageInfo'
+)
 
 /**
  * The page object of a listing; `number` is 0-based.
@@ -53,4 +56,9 @@ export interface Page<A> {
  * @since 0.1.0
  */
 export const pageOf = <C extends t.Mixed>(codec: C): t.Type<Page<t.TypeOf<C>>, Page<t.OutputOf<C>>, unknown> =>
-  t.type({ elements: t.readonlyArray(codec), page: PageInfo }, `Page<${codec.name}>`)
+  // The decoded page always has totalUnfilteredElements (null when absent); the model also allows it absent.
+  t.type({ elements: t.readonlyArray(codec), page: PageInfo }, `Page<${codec.name}>`) as t.Type<
+    Page<t.TypeOf<C>>,
+    Page<t.OutputOf<C>>,
+    unknown
+  >

@@ -63,8 +63,13 @@ const round = (root: string, bytes: Record<string, number>): Record<string, numb
 // esbuild
 // -------------------------------------------------------------------------------------------------
 
-export const bundleWithEsbuild = async (scenario: Scenario, root: string = process.cwd()): Promise<ScenarioResult> => {
+export const bundleWithEsbuild = async (
+  scenario: Scenario,
+  root: string = process.cwd(),
+  external: ReadonlyArray<string> = []
+): Promise<ScenarioResult> => {
   const result = await build({
+    external: [...external],
     stdin: { contents: scenario.source, resolveDir: root, loader: 'js', sourcefile: 'scenario.js' },
     absWorkingDir: root,
     bundle: true,
