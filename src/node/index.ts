@@ -93,7 +93,8 @@ export const workspaceFromIniText = (
 }
 
 /**
- * Reads a workspace from an INI file, as the Python SDK's `Workspace.from_ini_file` does:
+ * Reads a workspace from an INI file, as the Python SDK's `Workspace.from_ini_file` does (a `node_id` key, when
+ * present, is kept as `nodeId`, so that the value can serve as a `Context` directly):
  *
  * ```ini
  * [DEFAULT]
@@ -109,7 +110,7 @@ export const workspaceFromIniText = (
  * @since 0.1.0
  */
 export const workspaceFromIni =
-  (path: string, section?: string): TE.TaskEither<ContacthubError, Workspace> =>
+  (path: string, section?: string): TE.TaskEither<ContacthubError, Workspace & { readonly nodeId?: string }> =>
   async () => {
     let text: string
     try {
