@@ -1,7 +1,6 @@
 // A small HTTP server on 127.0.0.1 for the event tests: it records every request (method, path, query, parsed body,
 // authorization header) and answers with whatever the current test scripted.
-import { createServer } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { answer, parseBody, startServer } from './http'
 
 export interface RecordedRequest {
   readonly method: string
@@ -31,65 +30,33 @@ export interface EventRecorder {
   readonly close: () => Promise<void>
 }
 
-const parse = (text: string): unknown => {
-  if (text === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    return text
-  }
-}
-
 export const startEventRecorder = async (): Promise<EventRecorder> => {
   const requests: Array<RecordedRequest> = []
-  const sockets = new Set<Socket>()
   let responder: Responder = () => ({ status: 204 })
-  const server = createServer((req, res) => {
-    const chunks: Array<Buffer> = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const recorded: RecordedRequest = {
-        method: req.method ?? '',
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        body: parse(Buffer.concat(chunks).toString('utf8')),
-        authorization: req.headers.authorization
-      }
-      requests.push(recorded)
-      let answer: CannedAnswer
-      try {
-        answer = responder(recorded)
-      } catch {
-        answer = { status: 500, body: { message: 'the test responder failed' } }
-      }
-      if (answer.body === undefined) {
-        res.writeHead(answer.status)
-        res.end()
-        return
-      }
-      const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
-      res.writeHead(answer.status, { 'content-type': 'application/json' })
-      res.end(text)
-    })
+  const server = await startServer((raw, res) => {
+    const recorded: RecordedRequest = {
+      method: raw.method,
+      path: raw.path,
+      query: Object.fromEntries(raw.query),
+      body: parseBody(raw.body),
+      authorization: raw.headers.authorization
+    }
+    requests.push(recorded)
+    let canned: CannedAnswer
+    try {
+      canned = responder(recorded)
+    } catch {
+      canned = { status: 500, body: { message: 'the test responder failed' } }
+    }
+    answer(res, canned.status, canned.body)
   })
-  server.on('connection', (s: Socket) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     reset: (next) => {
       requests.length = 0
       responder = next ?? (() => ({ status: 204 }))
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
+    close: server.close
   }
 }

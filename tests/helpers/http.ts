@@ -62,6 +62,28 @@ export const startServer = async (initial?: Handler): Promise<TestServer> => {
   }
 }
 
+/** Parses a recorded body: JSON when it is JSON, the text otherwise, `undefined` when empty. */
+export const parseBody = (text: string): unknown => {
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+/** Answers `status` with `body`: nothing when `undefined`, a string as it is, anything else as JSON. */
+export const answer = (res: ServerResponse, status: number, body?: unknown): void => {
+  if (body === undefined) {
+    res.writeHead(status, { 'content-length': '0' })
+    res.end()
+    return
+  }
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) })
+  res.end(text)
+}
+
 /** Answers with a JSON body. */
 export const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = JSON.stringify(body)

@@ -1,7 +1,6 @@
 // A loopback HTTP recorder: a real server on 127.0.0.1:0 that records every request (method, path, query, body)
 // and answers canned JSON responses, either from a FIFO queue or from a responder function.
-import { createServer } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { answer, parseBody, startServer } from './http'
 import type { Context } from '../../src/context'
 
 export interface Recorded {
@@ -41,54 +40,20 @@ export const startRecorder = async (): Promise<Recorder> => {
   const requests: Array<Recorded> = []
   let queue: Array<Canned> = []
   let responder: Responder = notFound
-  const sockets = new Set<Socket>()
-  const server = createServer((req, res) => {
-    const chunks: Array<Buffer> = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const u = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const query: Record<string, string | Array<string>> = {}
-      for (const key of new Set(u.searchParams.keys())) {
-        const all = u.searchParams.getAll(key)
-        query[key] = all.length === 1 ? all[0] : all
-      }
-      const text = Buffer.concat(chunks).toString('utf8')
-      let body: unknown = undefined
-      if (text !== '') {
-        try {
-          body = JSON.parse(text)
-        } catch {
-          body = text
-        }
-      }
-      const rec: Recorded = { method: req.method ?? '', path: (req.url ?? '/').split('?')[0], query, body, headers: req.headers }
-      requests.push(rec)
-      const next = queue.shift()
-      void Promise.resolve(next ?? responder(rec)).then(
-        (canned) => {
-          if (canned.body === undefined) {
-            res.writeHead(canned.status, { 'content-length': '0' })
-            res.end()
-          } else {
-            const payload = JSON.stringify(canned.body)
-            res.writeHead(canned.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) })
-            res.end(payload)
-          }
-        },
-        () => res.destroy()
-      )
-    })
+  const server = await startServer(async (raw, res) => {
+    const query: Record<string, string | Array<string>> = {}
+    for (const key of new Set(raw.query.keys())) {
+      const all = raw.query.getAll(key)
+      query[key] = all.length === 1 ? all[0] : all
+    }
+    const rec: Recorded = { method: raw.method, path: raw.url.split('?')[0], query, body: parseBody(raw.body), headers: raw.headers }
+    requests.push(rec)
+    const canned = await (queue.shift() ?? responder(rec))
+    answer(res, canned.status, canned.body === undefined ? undefined : JSON.stringify(canned.body))
   })
-  server.on('connection', (s) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  const url = `http://127.0.0.1:${port}`
   return {
-    url,
-    ctx: { workspaceId: 'w', nodeId: 'n', token: 'secret-token', baseUrl: url, retry: false },
+    url: server.url,
+    ctx: { workspaceId: 'w', nodeId: 'n', token: 'secret-token', baseUrl: server.url, retry: false },
     requests,
     reply: (...canned) => {
       queue.push(...canned)
@@ -101,10 +66,6 @@ export const startRecorder = async (): Promise<Recorder> => {
       queue = []
       responder = notFound
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
+    close: server.close
   }
 }
