@@ -13,42 +13,9 @@ import {
 import { nextPage, previousPage } from '../src/pagination'
 import type { Query } from '../src/query'
 import { startRecorder, type Recorder } from './helpers/recorder'
+import { expectLeft, expectRight, wireCustomer } from './helpers/fixtures'
 
-/** A customer as the wire carries it: +0000 timestamps, nulls for what is unset. */
-const customerWire = (id: string, base: Record<string, unknown> = {}, more: Record<string, unknown> = {}) => ({
-  id,
-  nodeId: 'n',
-  externalId: null,
-  extra: null,
-  registeredAt: '2017-03-09T11:31:31.842+0000',
-  updatedAt: '2017-03-10T11:31:31.842+0000',
-  enabled: true,
-  base: {
-    pictureUrl: null,
-    title: null,
-    prefix: null,
-    firstName: null,
-    lastName: null,
-    middleName: null,
-    gender: null,
-    dob: null,
-    locale: null,
-    timezone: null,
-    contacts: { email: null, fax: null, mobilePhone: null, phone: null, otherContacts: [], mobileDevices: [] },
-    address: null,
-    credential: null,
-    educations: [],
-    likes: [],
-    socialProfile: null,
-    jobs: [],
-    subscriptions: [],
-    ...base
-  },
-  consents: null,
-  extended: null,
-  tags: { auto: [], manual: [] },
-  ...more
-})
+const customerWire = wireCustomer
 
 const pageWire = (elements: ReadonlyArray<unknown>, number: number, totalPages: number) => ({
   elements,
@@ -71,16 +38,6 @@ afterAll(() => rec.close())
 beforeEach(() => rec.reset())
 
 const run = async <A>(task: () => Promise<E.Either<ContacthubError, A>>): Promise<E.Either<ContacthubError, A>> => task()
-
-const expectRight = <A>(e: E.Either<ContacthubError, A>): A => {
-  if (E.isLeft(e)) throw new Error(`expected Right, got ${JSON.stringify(e.left)}`)
-  return e.right
-}
-
-const expectLeft = <A>(e: E.Either<ContacthubError, A>): ContacthubError => {
-  if (E.isRight(e)) throw new Error(`expected Left, got ${JSON.stringify(e.right)}`)
-  return e.left
-}
 
 describe('addCustomer', () => {
   it('POSTs the customer with nodeId, without nulls or read-only fields, dob as YYYY-MM-DD', async () => {

@@ -21,6 +21,7 @@ import {
   updateLike,
   updateSubscription
 } from '../src/entities'
+import { expectRight } from './helpers/fixtures'
 import { startRecorder, type Recorder } from './helpers/recorder'
 
 let rec: Recorder
@@ -30,11 +31,6 @@ beforeAll(async () => {
 })
 afterAll(() => rec.close())
 beforeEach(() => rec.reset())
-
-const expectRight = <A>(e: E.Either<ContacthubError, A>): A => {
-  if (E.isLeft(e)) throw new Error(`expected Right, got ${JSON.stringify(e.left)}`)
-  return e.right
-}
 
 interface Case {
   readonly collection: string

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
-import type { ContacthubError } from '../src/error'
 import { addCustomerSession, createSessionId, deleteCustomerSession, getCustomerSessions } from '../src/sessions'
 import { addTag, removeTag } from '../src/tags'
+import { expectRight } from './helpers/fixtures'
 import { startRecorder, type Canned, type Recorded, type Recorder } from './helpers/recorder'
 
 let rec: Recorder
@@ -12,11 +12,6 @@ beforeAll(async () => {
 })
 afterAll(() => rec.close())
 beforeEach(() => rec.reset())
-
-const expectRight = <A>(e: E.Either<ContacthubError, A>): A => {
-  if (E.isLeft(e)) throw new Error(`expected Right, got ${JSON.stringify(e.left)}`)
-  return e.right
-}
 
 const customerWire = (id: string, manual: ReadonlyArray<string> | null, auto: ReadonlyArray<string> = ['a1']) => ({
   id,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import { decodeWith } from '../../src/decode'
+import { emptyWireBase, wireCustomer } from '../helpers/fixtures'
 import {
   Customer,
   Education,
@@ -133,38 +134,11 @@ const fullCustomerWire = {
 }
 
 /** A customer just created with only an email: nulls everywhere, as the live API answers. */
-const sparseCustomerWire = {
-  id: 'c-sparse',
-  nodeId: 'n',
-  externalId: null,
-  extra: null,
-  registeredAt: '2017-03-09T11:31:31.842+0000',
-  updatedAt: '2017-03-09T11:31:31.842+0000',
-  enabled: true,
-  base: {
-    pictureUrl: null,
-    title: null,
-    prefix: null,
-    firstName: null,
-    lastName: null,
-    middleName: null,
-    gender: null,
-    dob: null,
-    locale: null,
-    timezone: null,
-    contacts: { email: 'someone@example.com', fax: null, mobilePhone: null, phone: null, otherContacts: [], mobileDevices: [] },
-    address: null,
-    credential: null,
-    educations: [],
-    likes: [],
-    socialProfile: null,
-    jobs: [],
-    subscriptions: []
-  },
-  consents: null,
-  extended: null,
-  tags: { auto: [], manual: [] }
-}
+const sparseCustomerWire = wireCustomer(
+  'c-sparse',
+  { contacts: { ...emptyWireBase().contacts, email: 'someone@example.com' } },
+  { updatedAt: '2017-03-09T11:31:31.842+0000' }
+)
 
 const decode = decodeWith(Customer)
 

@@ -4,7 +4,6 @@ import * as E from '#fp-ts/Either'
 import * as O from '#fp-ts/Option'
 import { startEmulator, type Emulator } from '../../src/emulator/index'
 import type { Context } from '../../src/context'
-import type { ContacthubError } from '../../src/error'
 import { conflictingCustomerId } from '../../src/error'
 import {
   addCustomer,
@@ -34,19 +33,12 @@ import { addEvent, deleteEvent, getEvent, getEvents } from '../../src/events'
 import { and, between, customerQuery, eq, except, gt, isIn, isNull, or, union } from '../../src/query'
 import { hasNextPage, nextPage, pages, previousPage } from '../../src/pagination'
 import { customerPatch } from '../../src/patch'
+import { expectLeft as left, expectRight as right } from '../helpers/fixtures'
 
 let emulator: Emulator
 let ctx: Context
 let ids = 0
 
-const right = <A>(e: E.Either<ContacthubError, A>): A => {
-  if (E.isLeft(e)) throw new Error(`expected a Right, got ${e.left._tag}: ${e.left.message}`)
-  return e.right
-}
-const left = <A>(e: E.Either<ContacthubError, A>): ContacthubError => {
-  if (E.isRight(e)) throw new Error(`expected a Left, got ${JSON.stringify(e.right)}`)
-  return e.left
-}
 
 beforeAll(async () => {
   emulator = await startEmulator({
