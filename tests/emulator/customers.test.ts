@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../../src/emulator/index'
 import { client, counterIds, expectApiError, send, WIRE_TIMESTAMP, type Json } from './helpers'
+import { emptyWireBase } from '../helpers/fixtures'
 
 const T0 = Date.UTC(2017, 2, 8, 10, 18, 17, 0)
 
@@ -18,26 +19,7 @@ beforeEach(() => {
   clock = T0
 })
 
-const EMPTY_BASE = {
-  pictureUrl: null,
-  title: null,
-  prefix: null,
-  firstName: null,
-  lastName: null,
-  middleName: null,
-  gender: null,
-  dob: null,
-  locale: null,
-  timezone: null,
-  contacts: { email: null, fax: null, mobilePhone: null, phone: null, otherContacts: [], mobileDevices: [] },
-  address: null,
-  credential: null,
-  educations: [],
-  likes: [],
-  socialProfile: null,
-  jobs: [],
-  subscriptions: []
-}
+const EMPTY_BASE = emptyWireBase()
 
 describe('auth', () => {
   it('answers 401 without a bearer token', async () => {
