@@ -5,6 +5,7 @@
  */
 import type * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
+import { compile, FAIL } from './codecs/fast'
 
 // Unions and intersections add the index of a branch to the context; it is not a key of the data.
 const TRANSPARENT = new Set(['UnionType', 'IntersectionType'])
@@ -58,14 +59,18 @@ export const formatValidationErrors = (errors: t.Errors, max = 20): ReadonlyArra
 }
 
 /**
- * Decodes a value, turning failures into readable path messages.
+ * Decodes a value, turning failures into readable path messages. A compiled fast path decodes valid values; io-ts
+ * runs only to report a failure. `owned`: the value is the caller's own (a body it has just parsed), so converted
+ * fields are written into it instead of into copies.
  *
  * @category utils
  * @since 0.1.0
  */
 export const decodeWith =
-  <A>(decoder: t.Decoder<unknown, A>) =>
+  <A>(decoder: t.Decoder<unknown, A>, owned = false) =>
   (u: unknown): E.Either<ReadonlyArray<string>, A> => {
+    const fast = compile(decoder, owned)(u)
+    if (fast !== FAIL) return E.right(fast as A)
     const result = decoder.decode(u)
     return E.isRight(result) ? result : E.left(formatValidationErrors(result.left))
   }

@@ -490,7 +490,7 @@ export const request =
     const reply = await send(ws, spec)()
     if (E.isLeft(reply)) return reply
     const { status, body, path, where } = reply.right
-    const decoded = body === undefined ? E.left(['(root): expected JSON, got an empty body']) : decodeWith(decoder)(body)
+    const decoded = body === undefined ? E.left(['(root): expected JSON, got an empty body']) : decodeWith(decoder, true)(body)
     if (E.isRight(decoded)) return decoded
     // Messages quote the values they refuse: build them from a copy without the token.
     const redacted = body === undefined ? decoded : decodeWith(decoder)(redact(body, ws.token))

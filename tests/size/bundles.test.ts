@@ -11,11 +11,13 @@ const KB = 1024
 /**
  * gzip -9 budgets, bytes. "One operation with all its dependencies": addCustomer, addEvent, getCustomers + pages.
  *
- * The target for one operation is 12 KB. addEvent meets it. addCustomer and pagination do not: ofetch, which the
- * package is built on, brings ufo and destr and costs ~3.5 KB gz by itself, and these two operations also carry the
- * whole customer codec. Measured (KiB): addCustomer 13.0 (esbuild) / 12.4 (rollup), pagination 13.0 / 12.3; without ofetch 9.6 and 9.5.
- * Their budget here is a 14 KB ceiling against regressions, and the test below holds the rest of the bundle
- * (everything but the transport) to 10 KB, so that the shortfall stays the transport's alone. See README, "Size".
+ * The target for one operation is 12 KiB. addEvent meets it. addCustomer and pagination do not: ofetch, which the
+ * package is built on, brings ufo and destr and costs ~3.5 KiB gz by itself; these two operations also carry the
+ * whole customer codec and its compiled decoding fast path (codecs/fast.ts, ~0.8 KiB, which doubles the throughput
+ * of 100-customer pages: see bench/). Measured (KiB): addCustomer 13.8 (esbuild) / 13.3 (rollup), pagination
+ * 13.8 / 13.2; without ofetch 10.4 and 10.3. Their budget here is a 14 KiB ceiling against regressions, and the
+ * test below holds the rest of the bundle (everything but the transport) to 10.5 KiB, so that the shortfall stays
+ * the transport's. See README, "Size".
  */
 const BUDGETS: Readonly<Record<string, number>> = {
   addCustomer: 14 * KB,
@@ -27,9 +29,9 @@ const BUDGETS: Readonly<Record<string, number>> = {
 
 /** Budgets of the same scenarios bundled without ofetch (esbuild, ofetch external). */
 const WITHOUT_TRANSPORT: Readonly<Record<string, number>> = {
-  addCustomer: 10 * KB,
+  addCustomer: 10.5 * KB,
   addEvent: 6 * KB,
-  pagination: 10 * KB
+  pagination: 10.5 * KB
 }
 
 /** Strings that only one part of the package (or one dependency) puts in a bundle. */
