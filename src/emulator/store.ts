@@ -255,7 +255,12 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     return E.right(n)
   }
 
-  const paginate = (all: ReadonlyArray<unknown>, unfiltered: number, params: Params): Reply => {
+  const paginate = <A>(
+    all: ReadonlyArray<A>,
+    unfiltered: number,
+    params: Params,
+    render: (a: A) => unknown = (a) => a
+  ): Reply => {
     const page = intParam(params, 'page', 0, 0)
     if (E.isLeft(page)) return page.left
     const size = intParam(params, 'size', 10, 1)
@@ -264,7 +269,7 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     return {
       status: 200,
       body: {
-        elements: all.slice(start, start + size.right),
+        elements: all.slice(start, start + size.right).map(render),
         page: {
           size: size.right,
           totalElements: all.length,
@@ -341,11 +346,21 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     if (nodeId === undefined || nodeId === '') return badParam('nodeId', null, 'the nodeId parameter is required')
     if (!nodes.has(nodeId)) return nodeNotFound(nodeId)
     const inNode = [...customers.values()].filter((c) => c.nodeId === nodeId)
-    let selected = inNode.map(renderCustomer)
     const externalId = one(params, 'externalId')
-    if (externalId !== undefined) selected = selected.filter((c) => c.externalId === externalId)
-    const queryText = one(params, 'query')
-    if (queryText !== undefined && queryText !== '') {
+    const stored = externalId === undefined ? inNode : inNode.filter((c) => (c.doc.externalId ?? null) === externalId)
+    const fieldsText = one(params, 'fields')
+    const fields = (fieldsText ?? '').split(',').map((f) => f.trim()).filter((f) => f !== '')
+    const unknown = fields.find((f) => !isKnownAttribute(f))
+    if (unknown !== undefined) return badParam('fields', fieldsText, `unknown attribute ${JSON.stringify(unknown)}`)
+    const project = (c: Record<string, unknown>): Record<string, unknown> =>
+      fields.length === 0 ? c : (selectFields(c, fields) as Record<string, unknown>)
+    const queryText = one(params, 'query') ?? ''
+    const sortValues = (params.get('sort') ?? []).filter((s) => s !== '')
+    // Without a query or a sort, only the customers of the page asked for are rendered: long walks stay cheap.
+    if (queryText === '' && sortValues.length === 0)
+      return paginate(stored, inNode.length, params, (c) => project(renderCustomer(c)))
+    let selected = stored.map(renderCustomer)
+    if (queryText !== '') {
       const query = parseQuery(queryText)
       if (E.isLeft(query)) {
         return error(
@@ -359,22 +374,11 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
       }
       selected = [...runQuery(query.right, selected)]
     }
-    const sortValues = params.get('sort') ?? []
     const direction = one(params, 'direction')
-    const sort = parseSort(
-      sortValues.filter((s) => s !== ''),
-      direction === undefined || direction === '' ? 'asc' : direction
-    )
+    const sort = parseSort(sortValues, direction === undefined || direction === '' ? 'asc' : direction)
     if (E.isLeft(sort)) return badParam('sort', sort.left, 'expected <attribute>[,asc|desc] with a known attribute')
     selected = [...sortBy(selected, sort.right)]
-    const fieldsText = one(params, 'fields')
-    if (fieldsText !== undefined && fieldsText !== '') {
-      const fields = fieldsText.split(',').map((f) => f.trim()).filter((f) => f !== '')
-      const unknown = fields.find((f) => !isKnownAttribute(f))
-      if (unknown !== undefined) return badParam('fields', fieldsText, `unknown attribute ${JSON.stringify(unknown)}`)
-      selected = selected.map((c) => selectFields(c, fields) as Record<string, unknown>)
-    }
-    return paginate(selected, inNode.length, params)
+    return paginate(selected, inNode.length, params, project)
   }
 
   const createCustomer = (body: unknown, params: Params): Reply => {
