@@ -4,16 +4,10 @@
 // `{"url", "context", "seeded", "seedMs"}` on stdout. Stops on SIGTERM, or when the parent goes away.
 import { loadStartEmulator } from './lib'
 import { wireCustomer } from './fixtures'
+import { withoutNulls } from '../src/codecs/common'
 
 const count = Math.max(0, Math.min(100_000, Number(process.argv[2] ?? '0') || 0))
 
-const withoutNulls = (u: unknown): unknown => {
-  if (Array.isArray(u)) return u.map(withoutNulls)
-  if (typeof u !== 'object' || u === null) return u
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(u)) if (v !== null) out[k] = withoutNulls(v)
-  return out
-}
 
 const main = async (): Promise<void> => {
   const startEmulator = await loadStartEmulator()

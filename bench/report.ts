@@ -91,7 +91,7 @@ export const render = (r: Report): string => {
     out.push(
       '### Streaming through `pages(getCustomers(ctx, { size: 100 }))`',
       '',
-      'Heap used: start and end after a full GC; peak is the highest sample taken after each page (garbage included); retained is the range of post-GC samples every 20 pages. Flat: nothing post-GC is 2 MB or more above the start. The static server serves 200 generated pages; the emulator walk is end to end (its listing renders every customer of the node per request, so it holds fewer).',
+      'Heap used: start and end after a full GC; peak is the highest sample taken after each page (garbage included); retained is the range of post-GC samples every 20 pages. Flat: nothing post-GC is 2 MB or more above the start. The static server serves 200 generated pages; the emulator walk is end to end, through its HTTP listing.',
       '',
       '| server | customers | pages | time | customers/s | heap start | peak | end | retained | flat |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
