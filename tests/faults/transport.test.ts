@@ -95,13 +95,13 @@ describe('connection refused', () => {
 })
 
 describe('headers slower than the timeout', () => {
-  it('the retry gets a fresh window: 150 ms stalled, then an answer after 100 ms succeeds', async () => {
+  it('the retry gets a fresh window: 400 ms stalled, then an answer after 100 ms succeeds', async () => {
     server.handle((_, res, n) => {
       if (n === 1) return // never answered: the first attempt times out
-      setTimeout(() => json(res, 200, CUSTOMER), 100) // within a fresh 150 ms window, not within what is left of one
+      setTimeout(() => json(res, 200, CUSTOMER), 100) // within a fresh 400 ms window, not within what is left of one
     })
     const elapsed = stopwatch()
-    const c = rightOf(await getCustomer(ctx({ timeout: 150 }), 'c1')())
+    const c = rightOf(await getCustomer(ctx({ timeout: 400 }), 'c1')())
     expect(c.id).toBe('c1')
     expect(server.requests).toHaveLength(2)
     expect(vc.sleeps).toEqual([100])
