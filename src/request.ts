@@ -292,7 +292,7 @@ const httpError = (res: Response, a: Attempt, raw: string | undefined): Contacth
   return {
     _tag: 'HttpError',
     status: res.status,
-    message: `${where} failed with ${res.status}${res.statusText === '' ? '' : ` ${res.statusText}`}: ${detail}${/[.!?]$/.test(detail) ? '' : '.'}`,
+    message: `${where} failed with ${res.status}${res.statusText === '' ? '' : ` ${redact(res.statusText, secret) as string}`}: ${detail}${/[.!?]$/.test(detail) ? '' : '.'}`,
     method,
     path,
     ...(typeof logref === 'string' ? { logref } : {}),

@@ -175,6 +175,16 @@ describe('request: errors from the server', () => {
     expect(left(await request(ctx({ retry: false }), spec(), Thing)()).message).toContain('an empty body')
   })
 
+  it('keeps the token out of a reason phrase that echoes it', async () => {
+    server.handle((_, res) => {
+      res.writeHead(500, `Bearer ${TOKEN} rejected`, { 'content-type': 'text/plain' })
+      res.end(`you sent ${TOKEN}`)
+    })
+    const e = left(await request(ctx({ retry: false }), spec(), Thing)())
+    expect(e.message).toContain('[redacted]')
+    noToken(e)
+  })
+
   it('does not follow redirects: a 3xx is an HttpError and the target sees nothing', async () => {
     for (const status of [301, 302, 303, 307, 308]) {
       server.handle((_, res) => {
