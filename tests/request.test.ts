@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { inspect } from 'node:util'
 import * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
 import { request, requestVoid, send, parseRetryAfter, type RequestSpec } from '../src/request'
 import type { Context } from '../src/context'
 import type { ContacthubError } from '../src/error'
-import { json, startServer, type TestServer } from './helpers/http'
+import { json, startServer, useServer } from './helpers/http'
 
 const TOKEN = 'tok-SECRET-1234567890'
 const Thing = t.type({ id: t.string, n: t.number })
 
-let server: TestServer
-let other: TestServer
+const server = useServer()
+const other = useServer((_, res) => json(res, 200, { id: 'elsewhere', n: 1 }))
 const sleeps: Array<number> = []
 
 const ctx = (over: Partial<Context> = {}): Context => ({
@@ -43,17 +43,7 @@ const noToken = (e: unknown): void => {
   expect(String((e as { message: string }).message)).not.toContain(TOKEN)
 }
 
-beforeAll(async () => {
-  server = await startServer()
-  other = await startServer((_, res) => json(res, 200, { id: 'elsewhere', n: 1 }))
-})
-afterAll(async () => {
-  await server.close()
-  await other.close()
-})
 beforeEach(() => {
-  server.requests.length = 0
-  other.requests.length = 0
   sleeps.length = 0
 })
 

@@ -1,13 +1,13 @@
 // Bodies that are not what was due, through real operations: getCustomer for a read that needs data,
 // deleteCustomer for an operation that returns nothing. Also the error pages of proxies and frameworks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type { ServerResponse } from 'node:http'
 import { deleteCustomer, getCustomer } from '../../src/customers'
-import { startServer, type TestServer } from '../helpers/http'
+import { useServer } from '../helpers/http'
 import { TOKEN, contextFor, leftOf, rightOf, virtualClock } from './support'
 
-let server: TestServer
+const server = useServer()
 const vc = virtualClock()
 const ctx = () => contextFor(server.url, vc)
 
@@ -18,14 +18,7 @@ const answer =
     res.end(body)
   }
 
-beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.close()
-})
 beforeEach(() => {
-  server.requests.length = 0
   vc.reset()
 })
 

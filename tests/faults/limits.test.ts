@@ -1,32 +1,22 @@
 // Hostile answers through the public operations: a 50 MB body (refused, memory bounded, the server no longer
 // read), a redirect to another server (which sees nothing), a caller abort during a backoff wait (no further
 // request), and `__proto__` keys in a response (no pollution, plain decoded values).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import { addCustomer, deleteCustomer, getCustomer, getCustomers } from '../../src/customers'
 import { getEvent } from '../../src/events'
-import { json, startServer, type TestServer } from '../helpers/http'
+import { json, useServer } from '../helpers/http'
 import { contextFor, leftOf, plainPrototypes, rightOf, stopwatch, virtualClock } from './support'
 
 const MB = 1024 * 1024
 const CUSTOMER = { id: 'c1', nodeId: 'node', base: { firstName: 'Ada' } }
 
-let server: TestServer
-let other: TestServer
+const server = useServer()
+const other = useServer((_, res) => json(res, 200, CUSTOMER))
 const vc = virtualClock()
 const ctx = (over = {}) => contextFor(server.url, vc, over)
 
-beforeAll(async () => {
-  server = await startServer()
-  other = await startServer((_, res) => json(res, 200, CUSTOMER))
-})
-afterAll(async () => {
-  await server.close()
-  await other.close()
-})
 beforeEach(() => {
-  server.requests.length = 0
-  other.requests.length = 0
   vc.reset()
 })
 

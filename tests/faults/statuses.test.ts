@@ -1,18 +1,18 @@
 // Transient and final statuses through the public operations: what is retried, how long the client waits
 // (measured on the virtual clock: the sum of the waits it asked for), and what is never repeated.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import * as O from '#fp-ts/Option'
 import { addCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
 import { conflictingCustomerId } from '../../src/error'
-import { json, startServer, type TestServer } from '../helpers/http'
+import { json, useServer } from '../helpers/http'
 import { T0, contextFor, leftOf, rightOf, virtualClock } from './support'
 
 const CUSTOMER = { id: 'c1', nodeId: 'node', externalId: 'x', base: { firstName: 'Ada' } }
 const PAGE = { elements: [CUSTOMER], page: { number: 0, size: 10, totalElements: 1, totalPages: 1 } }
 
-let server: TestServer
-let other: TestServer
+const server = useServer()
+const other = useServer()
 const vc = virtualClock()
 const ctx = (over = {}) => contextFor(server.url, vc, over)
 
@@ -24,17 +24,7 @@ const script = (codes: ReadonlyArray<number>, final: unknown = CUSTOMER, headers
     else json(res, code, { message: `status ${code}`, logref: `ref-${n}` }, headers)
   })
 
-beforeAll(async () => {
-  server = await startServer()
-  other = await startServer()
-})
-afterAll(async () => {
-  await server.close()
-  await other.close()
-})
 beforeEach(() => {
-  server.requests.length = 0
-  other.requests.length = 0
   vc.reset()
 })
 

@@ -2,27 +2,20 @@
 // timeouts before the headers and in the body, and bodies cut mid-way. Each case checks the error variant, how
 // many requests the server saw, and the time spent: backoff is measured on the virtual clock, and real short
 // timeouts only get generous upper bounds.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import * as E from '#fp-ts/Either'
 import { addCustomer, deleteCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
-import { json, startServer, type TestServer } from '../helpers/http'
+import { json, startServer, useServer } from '../helpers/http'
 import { contextFor, leftOf, rightOf, stopwatch, virtualClock } from './support'
 
 const CUSTOMER = { id: 'c1', nodeId: 'node', base: { firstName: 'Ada' } }
 
-let server: TestServer
+const server = useServer()
 const vc = virtualClock()
 const ctx = (over = {}) => contextFor(server.url, vc, over)
 
-beforeAll(async () => {
-  server = await startServer()
-})
-afterAll(async () => {
-  await server.close()
-})
 beforeEach(() => {
-  server.requests.length = 0
   vc.reset()
 })
 

@@ -2,7 +2,7 @@
 // percent-escapes, URLs, slashes), the request the server receives stays in its endpoint: the raw path starts with
 // the expected prefix and has exactly the expected number of segments, and the id comes back intact. Or the call is
 // an InvalidInput and nothing is sent.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
@@ -12,24 +12,14 @@ import { deleteCustomer, getCustomer, getCustomerByExternalId, updateCustomer } 
 import { getCustomerJob, removeLike, updateSubscription, addEducation } from '../../src/entities'
 import { addCustomerSession, deleteCustomerSession, getCustomerSessions } from '../../src/sessions'
 import { deleteEvent, getEvent } from '../../src/events'
-import { json, startServer, type TestServer } from '../helpers/http'
+import { json, useServer } from '../helpers/http'
 import { contextFor, virtualClock } from '../faults/support'
 
-let server: TestServer
+// A 404 with the API's body: quick, final, never retried.
+const server = useServer((_, res) => json(res, 404, { message: 'not found' }))
 const vc = virtualClock()
 const PREFIX = '/hub/v1'
 const ctx = (over: Partial<Context> = {}): Context => contextFor(`${server.url}${PREFIX}`, vc, { retry: false, ...over })
-
-beforeAll(async () => {
-  // A 404 with the API's body: quick, final, never retried.
-  server = await startServer((_, res) => json(res, 404, { message: 'not found' }))
-})
-afterAll(async () => {
-  await server.close()
-})
-beforeEach(() => {
-  server.requests.length = 0
-})
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c))
 

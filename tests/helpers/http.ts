@@ -1,4 +1,5 @@
 // A real HTTP server on 127.0.0.1 for tests: each request is recorded and handed to a scripted handler.
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
@@ -59,6 +60,35 @@ export const startServer = async (initial?: Handler): Promise<TestServer> => {
         for (const s of sockets) s.destroy()
         server.close(() => resolve())
       })
+  }
+}
+
+/**
+ * A test server for a whole file: started before its tests, closed after them, its request log cleared before
+ * each test. Call it at the top level of a test file; the value is usable inside hooks and tests.
+ */
+export const useServer = (initial?: Handler): TestServer => {
+  let started: TestServer | undefined
+  const get = (): TestServer => {
+    if (started === undefined) throw new Error('useServer: the server starts in beforeAll')
+    return started
+  }
+  beforeAll(async () => {
+    started = await startServer(initial)
+  })
+  afterAll(() => get().close())
+  beforeEach(() => {
+    get().requests.length = 0
+  })
+  return {
+    get url() {
+      return get().url
+    },
+    get requests() {
+      return get().requests
+    },
+    handle: (h) => get().handle(h),
+    close: () => get().close()
   }
 }
 

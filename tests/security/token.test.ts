@@ -1,7 +1,7 @@
 // The token never leaks: every error variant, built through real calls over loopback sockets, and every paginated
 // value are searched for it in `message`, every field (at any depth, getters and symbol keys included), `cause`,
 // `String()`, `JSON.stringify` and `util.inspect` with hidden properties and getters.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type { ContacthubError } from '../../src/error'
 import type { Context } from '../../src/context'
@@ -10,25 +10,20 @@ import { addCustomer, getCustomer, getCustomerByExternalId, getCustomers } from 
 import { addTag } from '../../src/tags'
 import { addEvent } from '../../src/events'
 import type { Customer } from '../../src/codecs/customer'
-import { json, startServer, type TestServer } from '../helpers/http'
+import { json, startServer, useServer } from '../helpers/http'
 import { TOKEN, contextFor, hides, leftOf, renderings, rightOf, virtualClock } from '../faults/support'
 
-let server: TestServer
+const server = useServer()
 let refusedUrl: string
 const vc = virtualClock()
 const ctx = (over: Partial<Context> = {}): Context => contextFor(server.url, vc, { retry: false, ...over })
 
 beforeAll(async () => {
-  server = await startServer()
   const gone = await startServer()
   refusedUrl = gone.url
   await gone.close()
 })
-afterAll(async () => {
-  await server.close()
-})
 beforeEach(() => {
-  server.requests.length = 0
   vc.reset()
 })
 

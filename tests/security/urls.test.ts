@@ -1,6 +1,6 @@
 // Base URLs and the final URL of every request: https only, plain http only to loopback, no user info; whatever
 // the ids, every request stays under the base URL, and the Authorization header goes nowhere else.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type { Context } from '../../src/context'
 import type { ContacthubError } from '../../src/error'
@@ -9,24 +9,14 @@ import { getCustomerJob, updateJob } from '../../src/entities'
 import { deleteCustomerSession } from '../../src/sessions'
 import { addTag } from '../../src/tags'
 import { getEvent } from '../../src/events'
-import { json, startServer, type TestServer } from '../helpers/http'
+import { json, useServer } from '../helpers/http'
 import { TOKEN, contextFor, hides, leftOf, virtualClock } from '../faults/support'
 
-let server: TestServer
-let other: TestServer
+const server = useServer((_, res) => json(res, 200, { id: 'c1' }))
+const other = useServer((_, res) => json(res, 200, { id: 'stolen' }))
 const vc = virtualClock()
 
-beforeAll(async () => {
-  server = await startServer((_, res) => json(res, 200, { id: 'c1' }))
-  other = await startServer((_, res) => json(res, 200, { id: 'stolen' }))
-})
-afterAll(async () => {
-  await server.close()
-  await other.close()
-})
 beforeEach(() => {
-  server.requests.length = 0
-  other.requests.length = 0
   vc.reset()
 })
 
