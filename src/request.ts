@@ -12,7 +12,7 @@ import { createFetch, type $Fetch } from 'ofetch'
 import type * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
-import type { Clock, Workspace } from './context'
+import { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type Clock, type Workspace } from './context'
 import type { ContacthubError } from './error'
 import { decodeWith } from './decode'
 
@@ -73,9 +73,6 @@ const RETRIES = 2
 const BASE_DELAY_MS = 200
 const MAX_DELAY_MS = 5_000
 const MAX_RETRY_AFTER_MS = 30_000
-const TIMEOUT_MS = 30_000
-const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
-const DEFAULT_BASE_URL = 'https://api.contactlab.it/hub/v1'
 
 const RETRY_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
@@ -448,8 +445,8 @@ const run = async (ws: Workspace, spec: RequestSpec): Promise<E.Either<Contacthu
     body: body.right,
     where,
     path: path.right,
-    timeout: option(ws.timeout, TIMEOUT_MS),
-    limit: option(ws.maxResponseBytes, MAX_RESPONSE_BYTES),
+    timeout: option(ws.timeout, DEFAULT_TIMEOUT_MS),
+    limit: option(ws.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     signal: ws.signal,
     now: clock.now,
     secret: ws.token
