@@ -6,7 +6,8 @@
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
 import type { Context } from './context'
-import type { ContacthubError } from './error'
+import { invalidInput, type ContacthubError } from './error'
+import { left } from './taskEither'
 import { request, requestVoid } from './request'
 import { paginate, type Paginated } from './pagination'
 import { pageOf } from './codecs/page'
@@ -24,9 +25,6 @@ import {
 
 const EVENTS = '/workspaces/{workspaceId}/events'
 const EVENT = '/workspaces/{workspaceId}/events/{id}'
-
-const left = <A>(message: string): TE.TaskEither<ContacthubError, A> =>
-  () => Promise.resolve(E.left({ _tag: 'InvalidInput', message }))
 
 const isNonEmptyString = (u: unknown): u is string => typeof u === 'string' && u.trim() !== ''
 
@@ -183,7 +181,7 @@ export const getEvents = (
   customerId: string,
   opts: GetEventsOptions = {}
 ): TE.TaskEither<ContacthubError, Paginated<Event>> => {
-  const invalid = (why: string): TE.TaskEither<ContacthubError, Paginated<Event>> => left(`getEvents: ${why}.`)
+  const invalid = (why: string): TE.TaskEither<ContacthubError, Paginated<Event>> => left(invalidInput(`getEvents: ${why}.`))
   if (!isNonEmptyString(customerId)) return invalid('customerId must be a non-empty string')
   if (typeof opts !== 'object' || opts === null) return invalid('the options must be an object')
   const type = list('type', opts.type)

@@ -9,7 +9,8 @@
  */
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
-import type { ContacthubError } from './error'
+import { invalidInput, type ContacthubError } from './error'
+import { left } from './taskEither'
 import type { Page, PageInfo } from './codecs/page'
 
 export type { PageInfo } from './codecs/page'
@@ -84,9 +85,6 @@ const goTo =
     return fetchPage(page)()
   }
 
-const invalid = <A>(message: string): TE.TaskEither<ContacthubError, Paginated<A>> =>
-  () => Promise.resolve(E.left({ _tag: 'InvalidInput', message }))
-
 /**
  * Fetches the page after `p`; `InvalidInput` (nothing sent) when `p` is the last.
  *
@@ -99,7 +97,7 @@ const invalid = <A>(message: string): TE.TaskEither<ContacthubError, Paginated<A
 export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
   hasNextPage(p)
     ? goTo(p, p.page.number + 1, 'nextPage')
-    : invalid(`nextPage: page ${p.page.number} is the last of ${p.page.totalPages}.`)
+    : left(invalidInput(`nextPage: page ${p.page.number} is the last of ${p.page.totalPages}.`))
 
 /**
  * Fetches the page before `p`; `InvalidInput` (nothing sent) when `p` is the first.
@@ -110,7 +108,7 @@ export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Pag
 export const previousPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
   hasPreviousPage(p)
     ? goTo(p, p.page.number - 1, 'previousPage')
-    : invalid(`previousPage: page ${p.page.number} is the first.`)
+    : left(invalidInput(`previousPage: page ${p.page.number} is the first.`))
 
 /**
  * Walks a listing lazily, one request per page, starting with `first`. Yields each page as a `Right`; a failure is
