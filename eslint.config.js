@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs'] }, tsconfigRootDir: import.meta.dirname }
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs'] },
+        tsconfigRootDir: import.meta.dirname
+      }
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -18,7 +21,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['fp-ts/lib/*', 'io-ts/lib/*'], message: 'Use #fp-ts/* and #io-ts/* (shakeable in browsers, loadable in Node).' }
+            {
+              group: ['fp-ts/lib/*', 'io-ts/lib/*'],
+              message: 'Use #fp-ts/* and #io-ts/* (shakeable in browsers, loadable in Node).'
+            }
           ]
         }
       ]

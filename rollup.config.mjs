@@ -84,7 +84,14 @@ export default {
   treeshake: { moduleSideEffects: false },
   plugins: [plugin(), declarations(), executableBin()],
   output: [
-    { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: SRC, entryFileNames: '[name].js', sourcemap: false },
+    {
+      dir: 'dist/esm',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: SRC,
+      entryFileNames: '[name].js',
+      sourcemap: false
+    },
     {
       dir: 'dist/cjs',
       format: 'cjs',

@@ -13,7 +13,11 @@ process.on('exit', () => {
   for (const c of live) c.kill('SIGKILL')
 })
 
-export const startChild = <Info>(script: string, args: ReadonlyArray<string> = [], readyTimeoutMs = 60_000): Promise<Child<Info>> =>
+export const startChild = <Info>(
+  script: string,
+  args: ReadonlyArray<string> = [],
+  readyTimeoutMs = 60_000
+): Promise<Child<Info>> =>
   new Promise((resolve, reject) => {
     const path = fileURLToPath(new URL(script, import.meta.url))
     const child = spawn(process.execPath, ['--import', 'tsx', path, ...args], {

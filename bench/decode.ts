@@ -26,7 +26,8 @@ export const runDecode = (lib: Lib, side: string, rounds: number, scale: number)
   return cases.map(({ name, text, codec }) => {
     const value: unknown = JSON.parse(text)
     const check = codec.decode(value)
-    if (check._tag !== 'Right') throw new Error(`the ${name} sample does not decode: ${JSON.stringify(check.left).slice(0, 300)}`)
+    if (check._tag !== 'Right')
+      throw new Error(`the ${name} sample does not decode: ${JSON.stringify(check.left).slice(0, 300)}`)
     const ms = (name === 'one customer' ? 200 : 400) * scale
     const parse: Array<number> = []
     const decode: Array<number> = []

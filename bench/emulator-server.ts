@@ -8,7 +8,6 @@ import { withoutNulls } from '../src/codecs/common'
 
 const count = Math.max(0, Math.min(100_000, Number(process.argv[2] ?? '0') || 0))
 
-
 const main = async (): Promise<void> => {
   const startEmulator = await loadStartEmulator()
   const emulator = await startEmulator({ port: 0 })
@@ -23,7 +22,11 @@ const main = async (): Promise<void> => {
   process.stdin.resume()
 
   const url = `${emulator.url}/workspaces/${context.workspaceId}/customers`
-  const headers = { authorization: `Bearer ${context.token}`, 'content-type': 'application/json', accept: 'application/json' }
+  const headers = {
+    authorization: `Bearer ${context.token}`,
+    'content-type': 'application/json',
+    accept: 'application/json'
+  }
   const started = performance.now()
   let next = 0
   const worker = async (): Promise<void> => {
@@ -36,7 +39,8 @@ const main = async (): Promise<void> => {
         body: JSON.stringify(withoutNulls({ ...rest, nodeId: context.nodeId }))
       })
       const text = await res.text()
-      if (res.status !== 201 && res.status !== 200) throw new Error(`seeding customer ${n}: ${res.status} ${text.slice(0, 300)}`)
+      if (res.status !== 201 && res.status !== 200)
+        throw new Error(`seeding customer ${n}: ${res.status} ${text.slice(0, 300)}`)
     }
   }
   await Promise.all(Array.from({ length: 8 }, worker))

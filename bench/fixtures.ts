@@ -15,7 +15,18 @@ const rng = (seed: number): (() => number) => {
 }
 
 const FIRST = ['Ada', 'Marco', 'Giulia', 'Linus', 'Grace', 'Alan', 'Chiara', 'Tim', 'Elena', 'Dennis']
-const LAST = ['Lovelace', 'Bosio', 'Rossi', 'Torvalds', 'Hopper', 'Turing', 'Bianchi', 'Berners-Lee', 'Ferri', 'Ritchie']
+const LAST = [
+  'Lovelace',
+  'Bosio',
+  'Rossi',
+  'Torvalds',
+  'Hopper',
+  'Turing',
+  'Bianchi',
+  'Berners-Lee',
+  'Ferri',
+  'Ritchie'
+]
 const CITIES = ['Milano', 'Torino', 'Roma', 'Bologna', 'Napoli', 'Firenze']
 const NODE_ID = '91316725-a4c2-420b-a3f3-2556b3630444'
 
@@ -73,7 +84,13 @@ export const wireCustomer = (n: number): Record<string, unknown> => {
         phone: null,
         otherContacts: [],
         mobileDevices: [
-          { identifier: hex(r, 16), appId: 'it.example.app', name: 'phone', type: 'ANDROID', notificationService: 'GCM' }
+          {
+            identifier: hex(r, 16),
+            appId: 'it.example.app',
+            name: 'phone',
+            type: 'ANDROID',
+            notificationService: 'GCM'
+          }
         ]
       },
       address: {
@@ -87,10 +104,15 @@ export const wireCustomer = (n: number): Record<string, unknown> => {
       },
       credential: null,
       educations: [],
-      likes: [
-        { id: hex(r, 8), category: 'music', name: 'Jazz', createdTime: wireTime(registered - 86_400_000) }
-      ],
-      socialProfile: { facebook: null, google: null, instagram: null, linkedin: null, qzone: null, twitter: `@${first}${n}` },
+      likes: [{ id: hex(r, 8), category: 'music', name: 'Jazz', createdTime: wireTime(registered - 86_400_000) }],
+      socialProfile: {
+        facebook: null,
+        google: null,
+        instagram: null,
+        linkedin: null,
+        qzone: null,
+        twitter: `@${first}${n}`
+      },
       jobs: [
         {
           id: hex(r, 8),

@@ -34,10 +34,38 @@ export interface ScenarioResult {
 }
 
 const scenarios = (scale: number): ReadonlyArray<Scenario> => [
-  { name: 'getCustomer, sequential', payload: 'customer', concurrency: 1, durationMs: 400 * scale, maxCalls: 50_000, target: 0.95 },
-  { name: 'getCustomer, 16 concurrent', payload: 'customer', concurrency: 16, durationMs: 400 * scale, maxCalls: 100_000, target: 0.9 },
-  { name: 'getCustomers (100/page), sequential', payload: 'page', concurrency: 1, durationMs: 600 * scale, maxCalls: 5_000, target: 0.8 },
-  { name: 'getCustomers (100/page), 16 concurrent', payload: 'page', concurrency: 16, durationMs: 600 * scale, maxCalls: 10_000, target: 0.8 }
+  {
+    name: 'getCustomer, sequential',
+    payload: 'customer',
+    concurrency: 1,
+    durationMs: 400 * scale,
+    maxCalls: 50_000,
+    target: 0.95
+  },
+  {
+    name: 'getCustomer, 16 concurrent',
+    payload: 'customer',
+    concurrency: 16,
+    durationMs: 400 * scale,
+    maxCalls: 100_000,
+    target: 0.9
+  },
+  {
+    name: 'getCustomers (100/page), sequential',
+    payload: 'page',
+    concurrency: 1,
+    durationMs: 600 * scale,
+    maxCalls: 5_000,
+    target: 0.8
+  },
+  {
+    name: 'getCustomers (100/page), 16 concurrent',
+    payload: 'page',
+    concurrency: 16,
+    durationMs: 600 * scale,
+    maxCalls: 10_000,
+    target: 0.8
+  }
 ]
 
 type Call = () => Promise<void>
@@ -98,13 +126,19 @@ export interface Libs {
   readonly candidate?: Lib
 }
 
-export const runHttp = async (libs: Libs, ctx: Ctx, customerId: string, o: HttpOptions): Promise<ReadonlyArray<ScenarioResult>> => {
+export const runHttp = async (
+  libs: Libs,
+  ctx: Ctx,
+  customerId: string,
+  o: HttpOptions
+): Promise<ReadonlyArray<ScenarioResult>> => {
   const all = makeCalls(libs, ctx, customerId)
   const sides = o.sides.filter((side) => all[side] !== undefined)
   const calls = (side: SideName): Record<Scenario['payload'], Call> => all[side] as Record<Scenario['payload'], Call>
   const list = scenarios(o.scale)
   // Warm-up: every side, every scenario, so that the JIT and the connection pools are ready before round 1.
-  for (const s of list) for (const side of sides) await throughput(calls(side)[s.payload], s.concurrency, 250 * o.scale, s.maxCalls)
+  for (const s of list)
+    for (const side of sides) await throughput(calls(side)[s.payload], s.concurrency, 250 * o.scale, s.maxCalls)
   const samples = new Map<string, Array<Sample>>()
   const key = (s: Scenario, side: SideName): string => `${s.name}|${side}`
   for (let round = 0; round < o.rounds; round++) {

@@ -31,7 +31,9 @@ const arg = (name: string): string | undefined => {
 
 const quick = arg('quick') !== undefined
 const parts = new Set((arg('only') ?? 'http,decode,stream,emulator,size').split(','))
-const sides = (arg('sides')?.split(',') ?? SIDES).filter((s): s is SideName => (SIDES as ReadonlyArray<string>).includes(s))
+const sides = (arg('sides')?.split(',') ?? SIDES).filter((s): s is SideName =>
+  (SIDES as ReadonlyArray<string>).includes(s)
+)
 const rounds = Math.max(1, Math.min(50, Number(arg('rounds') ?? (quick ? 3 : 9))))
 const scale = quick ? 0.3 : 1
 const candidateDir = arg('candidate')
@@ -94,7 +96,9 @@ const main = async (): Promise<void> => {
     }
     log(`static server: pid ${server.pid}, port ${server.info.port}; library: ${JSON.stringify(lib.sources)}`)
     if (parts.has('http')) {
-      log(`http: ${rounds} rounds, sides ${sides.filter((x) => x !== 'candidate' || candidate !== undefined).join(', ')}`)
+      log(
+        `http: ${rounds} rounds, sides ${sides.filter((x) => x !== 'candidate' || candidate !== undefined).join(', ')}`
+      )
       report.http = await runHttp({ library: lib, candidate }, ctx, customerId(0), { rounds, scale, sides, log })
     }
     if (parts.has('decode')) {

@@ -37,7 +37,9 @@ export interface Lib {
     ctx: Ctx,
     opts?: { readonly page?: number; readonly size?: number }
   ) => Task<Either<unknown, Paginated<unknown>>>
-  readonly pages: (first: Task<Either<unknown, Paginated<unknown>>>) => AsyncIterable<Either<unknown, Paginated<unknown>>>
+  readonly pages: (
+    first: Task<Either<unknown, Paginated<unknown>>>
+  ) => AsyncIterable<Either<unknown, Paginated<unknown>>>
   readonly Customer: Decoder
   readonly pageOf: (codec: Decoder) => Decoder
 }

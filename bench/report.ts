@@ -63,7 +63,8 @@ export const render = (r: Report): string => {
     ''
   ]
   const fallback = Object.entries(r.sources).filter(([, s]) => !s.includes('dist'))
-  if (fallback.length > 0) out.push(`Not from the build (loaded from source): ${fallback.map(([n, s]) => `\`${n}\` (${s})`).join(', ')}.`, '')
+  if (fallback.length > 0)
+    out.push(`Not from the build (loaded from source): ${fallback.map(([n, s]) => `\`${n}\` (${s})`).join(', ')}.`, '')
   if (r.http !== undefined) {
     out.push(
       `### Throughput, client in the bench process, static server in its own (127.0.0.1, keep-alive)`,

@@ -28,7 +28,10 @@ const suffix = (number: number): Buffer =>
 const lastPage = Math.ceil(TOTAL / PAGE_SIZE) - 1
 const suffixes = Array.from({ length: lastPage + 1 }, (_, n) => suffix(n))
 const empty = Buffer.from(
-  JSON.stringify({ elements: [], page: { size: PAGE_SIZE, totalElements: TOTAL, totalPages: lastPage + 1, number: lastPage + 1 } })
+  JSON.stringify({
+    elements: [],
+    page: { size: PAGE_SIZE, totalElements: TOTAL, totalPages: lastPage + 1, number: lastPage + 1 }
+  })
 )
 
 const CUSTOMERS = /^\/hub\/v1\/workspaces\/[^/]+\/customers(?:\/([^/?]+))?(?:\?(.*))?$/
@@ -85,5 +88,7 @@ process.stdin.resume()
 
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo
-  process.stdout.write(`${JSON.stringify({ port, customerBytes: customer.length, pageBytes: prefix.length + suffixes[0].length })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ port, customerBytes: customer.length, pageBytes: prefix.length + suffixes[0].length })}\n`
+  )
 })

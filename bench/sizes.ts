@@ -1,12 +1,6 @@
 // Bundle sizes of the scenarios from tests/size/scenarios.ts (browser, minified, gzip -9), by esbuild and rollup,
 // plus two references built the same way: the floor (fetch + JSON.parse) and axios.
-import {
-  bundleWithEsbuild,
-  bundleWithRollup,
-  scenarios,
-  type Bundler,
-  type Scenario
-} from '../tests/size/scenarios'
+import { bundleWithEsbuild, bundleWithRollup, scenarios, type Bundler, type Scenario } from '../tests/size/scenarios'
 
 export interface SizeRow {
   readonly name: string

@@ -24,10 +24,7 @@ type Rec = Readonly<Record<string, unknown>>
 
 const CustomerPage = /*#__PURE__*/ pageOf(Customer)
 
-const CustomerElements = /*#__PURE__*/ t.type(
-  { elements: /*#__PURE__*/ t.readonlyArray(Customer) },
-  'CustomerList'
-)
+const CustomerElements = /*#__PURE__*/ t.type({ elements: /*#__PURE__*/ t.readonlyArray(Customer) }, 'CustomerList')
 
 const isRecord = (u: unknown): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u)
 
@@ -39,7 +36,11 @@ const omit = (o: Rec, keys: ReadonlyArray<string>): Record<string, unknown> => {
 
 /** Encodes a customer input into a body, lazily and safely: an invalid input is an `InvalidInput`, never a throw. */
 const body =
-  (operation: string, customer: CustomerInput, shape: (wire: Rec) => unknown): TE.TaskEither<ContacthubError, unknown> =>
+  (
+    operation: string,
+    customer: CustomerInput,
+    shape: (wire: Rec) => unknown
+  ): TE.TaskEither<ContacthubError, unknown> =>
   () => {
     try {
       const wire = encodeCustomerInput(customer)
@@ -70,7 +71,12 @@ const withNode =
       : Promise.resolve(E.left(invalidInput(`${operation}: the context's nodeId must be a non-empty string.`)))
   }
 
-const patch = (ctx: Context, operation: string, id: string, payload: unknown): TE.TaskEither<ContacthubError, Customer> =>
+const patch = (
+  ctx: Context,
+  operation: string,
+  id: string,
+  payload: unknown
+): TE.TaskEither<ContacthubError, Customer> =>
   request(ctx, { operation, method: 'PATCH', path: CUSTOMER, params: { id }, body: payload }, Customer)
 
 /**
@@ -113,7 +119,12 @@ export const addCustomer = (
           TE.orElse((error) => {
             const existing = opts?.forceUpdate === true ? conflictingCustomerId(error) : undefined
             return existing?._tag === 'Some'
-              ? patch(ctx, 'addCustomer', existing.value, isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload)
+              ? patch(
+                  ctx,
+                  'addCustomer',
+                  existing.value,
+                  isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload
+                )
               : TE.left(error)
           })
         )

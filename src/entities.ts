@@ -56,7 +56,9 @@ const encodeBody =
     try {
       const wire = spec.encode(input)
       return Promise.resolve(
-        E.isLeft(wire) ? E.left(invalidInput(`${operation}: ${wire.left}.`)) : E.right(withoutNulls({ ...wire.right, ...extra }))
+        E.isLeft(wire)
+          ? E.left(invalidInput(`${operation}: ${wire.left}.`))
+          : E.right(withoutNulls({ ...wire.right, ...extra }))
       )
     } catch {
       return Promise.resolve(E.left(invalidInput(`${operation}: the ${spec.name} cannot be serialised as JSON.`)))
@@ -69,7 +71,11 @@ const adder =
     pipe(
       encodeBody(operation, spec, entity, {}),
       TE.flatMap((body) =>
-        request(ctx, { operation, method: 'POST', path: collectionPath(spec), params: { customerId }, body }, spec.codec)
+        request(
+          ctx,
+          { operation, method: 'POST', path: collectionPath(spec), params: { customerId }, body },
+          spec.codec
+        )
       )
     )
 

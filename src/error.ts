@@ -133,14 +133,7 @@ export interface NotFound {
  * @since 0.1.0
  */
 export type ContacthubError =
-  | HttpError
-  | DecodeError
-  | NetworkError
-  | TimeoutError
-  | AbortError
-  | ResponseTooLarge
-  | InvalidInput
-  | NotFound
+  HttpError | DecodeError | NetworkError | TimeoutError | AbortError | ResponseTooLarge | InvalidInput | NotFound
 
 /**
  * Builds an `InvalidInput` error.

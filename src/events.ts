@@ -35,7 +35,9 @@ const dateTime = (name: string, d: unknown): E.Either<string, string> => {
   if (!(d instanceof Date) && typeof d !== 'string') return E.left(`${name} must be a Date or a date string`)
   const iso = toDateTime(d)
   if (iso === undefined || parseTimestamp(iso) === undefined)
-    return E.left(`${name} is not a valid date or date-time: ${d instanceof Date ? 'Invalid Date' : JSON.stringify(d).slice(0, 60)}`)
+    return E.left(
+      `${name} is not a valid date or date-time: ${d instanceof Date ? 'Invalid Date' : JSON.stringify(d).slice(0, 60)}`
+    )
   return E.right(iso)
 }
 
@@ -115,7 +117,8 @@ const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<R
  * @category events
  * @since 0.1.0
  */
-export const addEvent = (ctx: Context, event: EventInput): TE.TaskEither<ContacthubError, void> =>
+export const addEvent =
+  (ctx: Context, event: EventInput): TE.TaskEither<ContacthubError, void> =>
   async () => {
     const body = eventBody(ctx, event)
     if (E.isLeft(body)) return E.left({ _tag: 'InvalidInput', message: `addEvent: ${body.left}.` })
@@ -181,7 +184,8 @@ export const getEvents = (
   customerId: string,
   opts: GetEventsOptions = {}
 ): TE.TaskEither<ContacthubError, Paginated<Event>> => {
-  const invalid = (why: string): TE.TaskEither<ContacthubError, Paginated<Event>> => left(invalidInput(`getEvents: ${why}.`))
+  const invalid = (why: string): TE.TaskEither<ContacthubError, Paginated<Event>> =>
+    left(invalidInput(`getEvents: ${why}.`))
   if (!isNonEmptyString(customerId)) return invalid('customerId must be a non-empty string')
   if (typeof opts !== 'object' || opts === null) return invalid('the options must be an object')
   const type = list('type', opts.type)

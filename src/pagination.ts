@@ -81,7 +81,10 @@ const goTo =
   async () => {
     const fetchPage = p[continuation]
     if (typeof fetchPage !== 'function')
-      return E.left({ _tag: 'InvalidInput', message: `${name}: this page does not remember the request that produced it.` })
+      return E.left({
+        _tag: 'InvalidInput',
+        message: `${name}: this page does not remember the request that produced it.`
+      })
     return fetchPage(page)()
   }
 
@@ -133,7 +136,12 @@ export async function* pages<A>(
     try {
       result = await next()
     } catch {
-      result = E.left({ _tag: 'NetworkError', message: 'pages: fetching a page failed unexpectedly.', method: 'GET', path: '' })
+      result = E.left({
+        _tag: 'NetworkError',
+        message: 'pages: fetching a page failed unexpectedly.',
+        method: 'GET',
+        path: ''
+      })
     }
     yield result
     if (E.isLeft(result)) return

@@ -22,7 +22,11 @@ const same = (x: unknown, y: unknown): boolean => {
   if (x === y) return true
   if ((x === null || x === undefined) && (y === null || y === undefined)) return true
   if (x instanceof Date || y instanceof Date)
-    return x instanceof Date && y instanceof Date && (x.getTime() === y.getTime() || (isNaN(x.getTime()) && isNaN(y.getTime())))
+    return (
+      x instanceof Date &&
+      y instanceof Date &&
+      (x.getTime() === y.getTime() || (isNaN(x.getTime()) && isNaN(y.getTime())))
+    )
   if (Array.isArray(x) || Array.isArray(y)) {
     if (!Array.isArray(x) || !Array.isArray(y)) return false
     const xs: ReadonlyArray<unknown> = x
@@ -31,7 +35,8 @@ const same = (x: unknown, y: unknown): boolean => {
   }
   if (isPlainObject(x) && isPlainObject(y)) {
     for (const k of Object.keys(x)) if (!same(own(x, k), own(y, k))) return false
-    for (const k of Object.keys(y)) if (!Object.prototype.hasOwnProperty.call(x, k) && !same(undefined, own(y, k))) return false
+    for (const k of Object.keys(y))
+      if (!Object.prototype.hasOwnProperty.call(x, k) && !same(undefined, own(y, k))) return false
     return true
   }
   return false

@@ -544,4 +544,3 @@ export const union: (first: Query, ...rest: ReadonlyArray<Query>) => Query = /*#
  * @since 0.1.0
  */
 export const except: (first: Query, ...rest: ReadonlyArray<Query>) => Query = /*#__PURE__*/ combine('EXCEPT')
-

@@ -128,7 +128,8 @@ export const checkBaseUrl = (baseUrl: unknown): E.Either<string, string> => {
     url.password === '' &&
     url.search === '' &&
     url.hash === '' &&
-    (url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)))
+    (url.protocol === 'https:' ||
+      (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)))
   )
     result = E.right(url.href.replace(/\/+$/, ''))
   if (baseUrlCache.size < 64) baseUrlCache.set(baseUrl, result)
@@ -265,7 +266,12 @@ const redact = (u: unknown, secret: string): unknown => {
   if (typeof u !== 'object' || u === null) return u
   const out = {}
   for (const [k, v] of Object.entries(u))
-    Object.defineProperty(out, redact(k, secret) as string, { value: redact(v, secret), enumerable: true, writable: true, configurable: true })
+    Object.defineProperty(out, redact(k, secret) as string, {
+      value: redact(v, secret),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    })
   return out
 }
 
@@ -276,9 +282,14 @@ const field = (body: unknown, key: string): unknown =>
 const httpError = (res: Response, a: Attempt, raw: string | undefined): ContacthubError => {
   const { where, method, path, secret } = a
   const text = raw === undefined ? undefined : (redact(raw, secret) as string)
-  const parsed = text === undefined || text === '' ? E.left(text === undefined ? 'a body too large to read' : 'an empty body') : parseJson(text)
+  const parsed =
+    text === undefined || text === ''
+      ? E.left(text === undefined ? 'a body too large to read' : 'an empty body')
+      : parseJson(text)
   const body = E.isRight(parsed) ? redact(parsed.right, secret) : undefined
-  const said = [field(body, 'message'), field(body, 'error')].find((m): m is string => typeof m === 'string' && m.trim() !== '')
+  const said = [field(body, 'message'), field(body, 'error')].find(
+    (m): m is string => typeof m === 'string' && m.trim() !== ''
+  )
   const type = res.headers.get('content-type')
   let detail = said?.trim() ?? (E.isRight(parsed) ? 'a JSON body with no message' : parsed.left)
   if (said === undefined && E.isLeft(parsed) && text !== undefined && text !== '' && type !== null)
@@ -338,7 +349,13 @@ const attemptOnce = async (a: Attempt): Promise<Outcome> => {
       : {
           error:
             cause === 'timeout'
-              ? { _tag: 'TimeoutError', message: `${where} timed out after ${a.timeout} ms.`, method, path, timeout: a.timeout }
+              ? {
+                  _tag: 'TimeoutError',
+                  message: `${where} timed out after ${a.timeout} ms.`,
+                  method,
+                  path,
+                  timeout: a.timeout
+                }
               : { _tag: 'NetworkError', message: `${where} ${what}.`, method, path },
           transient: true
         }
@@ -422,13 +439,20 @@ const withAttempts = (error: ContacthubError, attempts: number, suffix = ''): Co
     ? { ...error, attempts, message: suffix === '' ? error.message : `${error.message.slice(0, -1)}${suffix}` }
     : error
 
-const option = (n: unknown, fallback: number): number => (typeof n === 'number' && n >= 0 && n < Infinity ? n : fallback)
+const option = (n: unknown, fallback: number): number =>
+  typeof n === 'number' && n >= 0 && n < Infinity ? n : fallback
 
 const run = async (ws: Workspace, spec: RequestSpec): Promise<E.Either<ContacthubError, Reply>> => {
   const base = checkBaseUrl(ws.baseUrl ?? DEFAULT_BASE_URL)
   const path = buildPath(spec, ws.workspaceId)
   const headers = buildHeaders(ws, spec.body !== undefined)
-  const body = spec.body === undefined ? E.right(undefined) : E.tryCatch(() => JSON.stringify(spec.body), () => 'the body cannot be serialised as JSON')
+  const body =
+    spec.body === undefined
+      ? E.right(undefined)
+      : E.tryCatch(
+          () => JSON.stringify(spec.body),
+          () => 'the body cannot be serialised as JSON'
+        )
   const invalid = [base, path, headers, body].find(E.isLeft)
   if (invalid !== undefined || E.isLeft(base) || E.isLeft(path) || E.isLeft(headers) || E.isLeft(body))
     return E.left({ _tag: 'InvalidInput', message: `${spec.operation}: ${invalid?.left ?? 'invalid input'}.` })
@@ -453,7 +477,12 @@ const run = async (ws: Workspace, spec: RequestSpec): Promise<E.Either<Contacthu
   }
   for (let n = 1; ; n++) {
     if (ws.signal?.aborted === true)
-      return E.left({ _tag: 'AbortError', message: `${where} was aborted by the caller.`, method: spec.method, path: path.right })
+      return E.left({
+        _tag: 'AbortError',
+        message: `${where} was aborted by the caller.`,
+        method: spec.method,
+        path: path.right
+      })
     const outcome = await attemptOnce(attempt)
     if (outcome.error === undefined) return E.right(outcome.reply)
     if (outcome.transient !== true || n >= maxAttempts) return E.left(withAttempts(outcome.error, n))
@@ -461,7 +490,8 @@ const run = async (ws: Workspace, spec: RequestSpec): Promise<E.Either<Contacthu
     if (delay !== undefined && delay > option(retry?.maxRetryAfterMs, MAX_RETRY_AFTER_MS))
       return E.left(withAttempts(outcome.error, n, ', and its Retry-After is longer than the client waits.'))
     delay ??= Math.floor(
-      clock.random() * Math.min(option(retry?.maxDelayMs, MAX_DELAY_MS), option(retry?.baseDelayMs, BASE_DELAY_MS) * 2 ** (n - 1))
+      clock.random() *
+        Math.min(option(retry?.maxDelayMs, MAX_DELAY_MS), option(retry?.baseDelayMs, BASE_DELAY_MS) * 2 ** (n - 1))
     )
     if (delay > 0) await clock.sleep(delay, ws.signal).catch(() => undefined)
   }
@@ -479,7 +509,12 @@ export const send =
   () =>
     // A last line of defence: nothing exported may reject, whatever a user's fetch, clock or context does.
     run(ws, spec).catch(() =>
-      E.left({ _tag: 'NetworkError', message: `${spec.operation} failed unexpectedly.`, method: spec.method, path: spec.path })
+      E.left({
+        _tag: 'NetworkError',
+        message: `${spec.operation} failed unexpectedly.`,
+        method: spec.method,
+        path: spec.path
+      })
     )
 
 /**
@@ -494,7 +529,8 @@ export const request =
     const reply = await send(ws, spec)()
     if (E.isLeft(reply)) return reply
     const { status, body, path, where } = reply.right
-    const decoded = body === undefined ? E.left(['(root): expected JSON, got an empty body']) : decodeWith(decoder, true)(body)
+    const decoded =
+      body === undefined ? E.left(['(root): expected JSON, got an empty body']) : decodeWith(decoder, true)(body)
     if (E.isRight(decoded)) return decoded
     // Messages quote the values they refuse: build them from a copy without the token.
     const redacted = body === undefined ? decoded : decodeWith(decoder)(redact(body, ws.token))

@@ -65,7 +65,11 @@ export const getCustomerSessions = (
   customerId: string
 ): TE.TaskEither<ContacthubError, ReadonlyArray<Session>> =>
   pipe(
-    request(ctx, { operation: 'getCustomerSessions', method: 'GET', path: SESSIONS, params: { customerId } }, SessionList),
+    request(
+      ctx,
+      { operation: 'getCustomerSessions', method: 'GET', path: SESSIONS, params: { customerId } },
+      SessionList
+    ),
     TE.map((list) => list.elements)
   )
 

@@ -27,7 +27,9 @@ const serialised =
     const previous = queues.get(key) ?? Promise.resolve()
     const run: Promise<E.Either<ContacthubError, A>> = previous
       .then(() => task())
-      .catch(() => E.left({ _tag: 'NetworkError', message: `${operation} failed unexpectedly.`, method: 'PATCH', path: '' }))
+      .catch(() =>
+        E.left({ _tag: 'NetworkError', message: `${operation} failed unexpectedly.`, method: 'PATCH', path: '' })
+      )
     const tail = run.then(() => undefined)
     queues.set(key, tail)
     void tail.then(() => {
@@ -45,7 +47,8 @@ const changeTags = (
   tag: string,
   change: Change
 ): TE.TaskEither<ContacthubError, Customer> => {
-  if (typeof tag !== 'string' || tag === '') return TE.left(invalidInput(`${operation}: tag must be a non-empty string.`))
+  if (typeof tag !== 'string' || tag === '')
+    return TE.left(invalidInput(`${operation}: tag must be a non-empty string.`))
   const workspaceId: unknown = typeof ctx === 'object' && ctx !== null ? ctx.workspaceId : undefined
   const task = pipe(
     request(ctx, { operation, method: 'GET', path: CUSTOMER, params: { id: customerId } }, Customer),

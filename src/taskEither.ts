@@ -49,4 +49,3 @@ export const orElse =
     const a = await ma()
     return E.isLeft(a) ? f(a.left)() : a
   }
-

@@ -37,14 +37,20 @@ beforeAll(async () => {
 afterAll(() => rec.close())
 beforeEach(() => rec.reset())
 
-const run = async <A>(task: () => Promise<E.Either<ContacthubError, A>>): Promise<E.Either<ContacthubError, A>> => task()
+const run = async <A>(task: () => Promise<E.Either<ContacthubError, A>>): Promise<E.Either<ContacthubError, A>> =>
+  task()
 
 describe('addCustomer', () => {
   it('POSTs the customer with nodeId, without nulls or read-only fields, dob as YYYY-MM-DD', async () => {
     rec.reply({ status: 201, body: customerWire('c1', { firstName: 'Ada', dob: '1990-12-10' }, { externalId: 'ext' }) })
     const task = addCustomer(rec.ctx, {
       externalId: 'ext',
-      base: { firstName: 'Ada', lastName: null, dob: new Date('1990-12-10T00:00:00Z'), contacts: { email: 'ada@example.com', fax: null } },
+      base: {
+        firstName: 'Ada',
+        lastName: null,
+        dob: new Date('1990-12-10T00:00:00Z'),
+        contacts: { email: 'ada@example.com', fax: null }
+      },
       extended: null,
       tags: { manual: ['vip'] }
     })
@@ -69,14 +75,25 @@ describe('addCustomer', () => {
 
   it('sends a decoded customer without its id, registeredAt and updatedAt, and with the context nodeId', async () => {
     rec.reply({ status: 201, body: customerWire('c2') })
-    const source = customerWire('old', { firstName: 'Bo' }, { nodeId: 'other', registeredAt: '2017-03-09T11:31:31.842Z' })
+    const source = customerWire(
+      'old',
+      { firstName: 'Bo' },
+      { nodeId: 'other', registeredAt: '2017-03-09T11:31:31.842Z' }
+    )
     expectRight(await run(addCustomer(rec.ctx, source as never)))
     const body = rec.requests[0].body as Record<string, unknown>
     expect(body.id).toBeUndefined()
     expect(body.registeredAt).toBeUndefined()
     expect(body.updatedAt).toBeUndefined()
     expect(body.nodeId).toBe('n')
-    expect(body.base).toEqual({ firstName: 'Bo', contacts: { otherContacts: [], mobileDevices: [] }, educations: [], likes: [], jobs: [], subscriptions: [] })
+    expect(body.base).toEqual({
+      firstName: 'Bo',
+      contacts: { otherContacts: [], mobileDevices: [] },
+      educations: [],
+      likes: [],
+      jobs: [],
+      subscriptions: []
+    })
   })
 
   it('returns the 409 as an HttpError without forceUpdate, with the existing id readable', async () => {
@@ -141,7 +158,12 @@ describe('getCustomer', () => {
   it('GETs the customer by id and decodes it', async () => {
     rec.reply({ status: 200, body: customerWire('c1', { lastName: 'Lovelace' }) })
     const c = expectRight(await run(getCustomer(rec.ctx, 'c1')))
-    expect(rec.requests[0]).toMatchObject({ method: 'GET', path: '/workspaces/w/customers/c1', query: {}, body: undefined })
+    expect(rec.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/workspaces/w/customers/c1',
+      query: {},
+      body: undefined
+    })
     expect(c.base?.lastName).toBe('Lovelace')
     expect(c.updatedAt).toBe('2017-03-10T11:31:31.842Z')
   })
@@ -234,10 +256,7 @@ describe('getCustomers', () => {
   })
 
   it('sends only nodeId and page by default, sort without direction as is, fields given as a string', async () => {
-    rec.reply(
-      { status: 200, body: pageWire([], 0, 0) },
-      { status: 200, body: pageWire([customerWire('c9')], 3, 5) }
-    )
+    rec.reply({ status: 200, body: pageWire([], 0, 0) }, { status: 200, body: pageWire([customerWire('c9')], 3, 5) })
     expectRight(await run(getCustomers(rec.ctx)))
     expect(rec.requests[0].query).toEqual({ nodeId: 'n', page: '0' })
     const p = expectRight(await run(getCustomers(rec.ctx, { page: 3, sort: 'updatedAt', fields: 'id' })))
@@ -257,9 +276,14 @@ describe('getCustomers', () => {
   })
 
   it('reports a malformed element with its path', async () => {
-    rec.reply({ status: 200, body: pageWire([customerWire('c1'), customerWire('c2', { contacts: { email: ['x'] } })], 0, 1) })
+    rec.reply({
+      status: 200,
+      body: pageWire([customerWire('c1'), customerWire('c2', { contacts: { email: ['x'] } })], 0, 1)
+    })
     const e = expectLeft(await run(getCustomers(rec.ctx)))
-    expect(e._tag === 'DecodeError' && e.errors).toContain('elements.1.base.contacts.email: expected string | null, got an array')
+    expect(e._tag === 'DecodeError' && e.errors).toContain(
+      'elements.1.base.contacts.email: expected string | null, got an array'
+    )
   })
 })
 
@@ -291,7 +315,14 @@ describe('updateCustomer', () => {
         updateCustomer(
           rec.ctx,
           'c1',
-          { externalId: 'ext', base: { firstName: 'Ada', lastName: null, jobs: [{ id: 'j', startDate: new Date('2012-10-06T00:00:00Z'), endDate: null }] } },
+          {
+            externalId: 'ext',
+            base: {
+              firstName: 'Ada',
+              lastName: null,
+              jobs: [{ id: 'j', startDate: new Date('2012-10-06T00:00:00Z'), endDate: null }]
+            }
+          },
           { fullUpdate: true }
         )
       )
@@ -324,7 +355,12 @@ describe('deleteCustomer', () => {
   it('DELETEs the customer; an empty 200 is a success', async () => {
     rec.reply({ status: 200 })
     expect(await run(deleteCustomer(rec.ctx, 'c1'))).toEqual(E.right(undefined))
-    expect(rec.requests[0]).toMatchObject({ method: 'DELETE', path: '/workspaces/w/customers/c1', query: {}, body: undefined })
+    expect(rec.requests[0]).toMatchObject({
+      method: 'DELETE',
+      path: '/workspaces/w/customers/c1',
+      query: {},
+      body: undefined
+    })
   })
 
   it('accepts a 200 carrying the deleted customer, and reports a 404', async () => {

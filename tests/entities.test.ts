@@ -56,10 +56,33 @@ const cases: ReadonlyArray<Case> = [
     get: getCustomerJob,
     update: updateJob,
     remove: removeJob,
-    input: { id: 'j1', companyName: 'ACME', jobTitle: 'Engineer', startDate: new Date('2012-10-06T00:00:00Z'), endDate: null, isCurrent: true },
+    input: {
+      id: 'j1',
+      companyName: 'ACME',
+      jobTitle: 'Engineer',
+      startDate: new Date('2012-10-06T00:00:00Z'),
+      endDate: null,
+      isCurrent: true
+    },
     body: { id: 'j1', companyName: 'ACME', jobTitle: 'Engineer', startDate: '2012-10-06', isCurrent: true },
-    wire: { id: 'j1', companyIndustry: null, companyName: 'ACME', jobTitle: 'Engineer', startDate: '2012-10-06', endDate: null, isCurrent: true },
-    decoded: { id: 'j1', companyIndustry: null, companyName: 'ACME', jobTitle: 'Engineer', startDate: '2012-10-06', endDate: null, isCurrent: true },
+    wire: {
+      id: 'j1',
+      companyIndustry: null,
+      companyName: 'ACME',
+      jobTitle: 'Engineer',
+      startDate: '2012-10-06',
+      endDate: null,
+      isCurrent: true
+    },
+    decoded: {
+      id: 'j1',
+      companyIndustry: null,
+      companyName: 'ACME',
+      jobTitle: 'Engineer',
+      startDate: '2012-10-06',
+      endDate: null,
+      isCurrent: true
+    },
     badDate: { input: { endDate: new Date(NaN) }, message: 'addJob: endDate is an invalid Date.' }
   },
   {
@@ -80,10 +103,33 @@ const cases: ReadonlyArray<Case> = [
     get: getCustomerEducation,
     update: updateEducation,
     remove: removeEducation,
-    input: { id: 'e1', schoolType: 'COLLEGE', schoolName: 'Uni', schoolConcentration: null, startYear: 2008, endYear: 2012 },
+    input: {
+      id: 'e1',
+      schoolType: 'COLLEGE',
+      schoolName: 'Uni',
+      schoolConcentration: null,
+      startYear: 2008,
+      endYear: 2012
+    },
     body: { id: 'e1', schoolType: 'COLLEGE', schoolName: 'Uni', startYear: 2008, endYear: 2012 },
-    wire: { id: 'e1', schoolType: 'COLLEGE', schoolName: 'Uni', schoolConcentration: null, startYear: 2008, endYear: 2012, isCurrent: null },
-    decoded: { id: 'e1', schoolType: 'COLLEGE', schoolName: 'Uni', schoolConcentration: null, startYear: 2008, endYear: 2012, isCurrent: null }
+    wire: {
+      id: 'e1',
+      schoolType: 'COLLEGE',
+      schoolName: 'Uni',
+      schoolConcentration: null,
+      startYear: 2008,
+      endYear: 2012,
+      isCurrent: null
+    },
+    decoded: {
+      id: 'e1',
+      schoolType: 'COLLEGE',
+      schoolName: 'Uni',
+      schoolConcentration: null,
+      startYear: 2008,
+      endYear: 2012,
+      isCurrent: null
+    }
   },
   {
     collection: 'subscriptions',
@@ -174,7 +220,9 @@ describe.each(cases)('$collection', (c) => {
     rec.reply({ status: 200, body: c.wire }, { status: 201, body: c.wire })
     const { id: _ignored, ...withoutId } = c.input
     expect(expectRight(await c.update(rec.ctx, 'cust-1', id, withoutId as never)())).toEqual(c.decoded)
-    expect(expectRight(await c.update(rec.ctx, 'cust-1', id, { ...c.input, id: 'other' } as never)())).toEqual(c.decoded)
+    expect(expectRight(await c.update(rec.ctx, 'cust-1', id, { ...c.input, id: 'other' } as never)())).toEqual(
+      c.decoded
+    )
     for (const r of rec.requests) {
       expect(r).toMatchObject({ method: 'PUT', path: `${base}/${id}`, query: {} })
       expect(r.body).toEqual(c.body)

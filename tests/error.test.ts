@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import * as O from '#fp-ts/Option'
-import { conflictingCustomerId, invalidInput, isContacthubError, notFound, renderError, type ContacthubError } from '../src/error'
+import {
+  conflictingCustomerId,
+  invalidInput,
+  isContacthubError,
+  notFound,
+  renderError,
+  type ContacthubError
+} from '../src/error'
 
 const conflict: ContacthubError = {
   _tag: 'HttpError',

@@ -5,7 +5,12 @@ import type { ContacthubError } from '../src/error'
 import { addEvent, deleteEvent, getEvent, getEvents } from '../src/events'
 import type { Event, EventInput } from '../src/codecs/event'
 import { hasNextPage, hasPreviousPage, nextPage, pages, previousPage, type Paginated } from '../src/pagination'
-import { startEventRecorder, type CannedAnswer, type EventRecorder, type RecordedRequest } from './helpers/event-recorder'
+import {
+  startEventRecorder,
+  type CannedAnswer,
+  type EventRecorder,
+  type RecordedRequest
+} from './helpers/event-recorder'
 
 const NOW = Date.UTC(2024, 2, 10, 12, 30, 45, 123)
 const NOW_ISO = '2024-03-10T12:30:45.123Z'
@@ -137,7 +142,12 @@ describe('addEvent', () => {
       })()
     )
     rightOf(
-      await addEvent(ctx, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1', date: '2023-01-02T03:04:05.000+0000' })()
+      await addEvent(ctx, {
+        type: 'loggedIn',
+        context: 'WEB',
+        customerId: 'cu-1',
+        date: '2023-01-02T03:04:05.000+0000'
+      })()
     )
     expect(server.requests[0].body).toEqual({
       type: 'completedOrder',
@@ -205,7 +215,13 @@ describe('getEvent', () => {
     server.reset(() => ({ status: 200, body: wireEvent('ev-1') }))
     const event = rightOf(await getEvent(ctx, 'ev-1')())
     expect(server.requests).toEqual([
-      { method: 'GET', path: '/workspaces/w/events/ev-1', query: {}, body: undefined, authorization: 'Bearer secret-token' }
+      {
+        method: 'GET',
+        path: '/workspaces/w/events/ev-1',
+        query: {},
+        body: undefined,
+        authorization: 'Bearer secret-token'
+      }
     ])
     expect(event).toEqual({
       id: 'ev-1',
@@ -245,7 +261,13 @@ describe('deleteEvent', () => {
     server.reset(() => ({ status: 204 }))
     expect(await deleteEvent(ctx, 'ev-1')()).toEqual(E.right(undefined))
     expect(server.requests).toEqual([
-      { method: 'DELETE', path: '/workspaces/w/events/ev-1', query: {}, body: undefined, authorization: 'Bearer secret-token' }
+      {
+        method: 'DELETE',
+        path: '/workspaces/w/events/ev-1',
+        query: {},
+        body: undefined,
+        authorization: 'Bearer secret-token'
+      }
     ])
   })
 
@@ -271,7 +293,13 @@ const listing =
       status: 200,
       body: {
         elements: ids.map((id, i) => wireEvent(id, page * size + i)),
-        page: { size, totalElements: total, totalUnfilteredElements: total, totalPages: Math.ceil(total / size), number: page }
+        page: {
+          size,
+          totalElements: total,
+          totalUnfilteredElements: total,
+          totalPages: Math.ceil(total / size),
+          number: page
+        }
       }
     }
   }
@@ -329,7 +357,12 @@ describe('getEvents', () => {
     const p1 = rightOf(await nextPage(p0)())
     const p2 = rightOf(await nextPage(p1)())
     expect([ids(p0), ids(p1), ids(p2)]).toEqual([['ev-0', 'ev-1'], ['ev-2', 'ev-3'], ['ev-4']])
-    expect([hasPreviousPage(p0), hasNextPage(p0), hasPreviousPage(p2), hasNextPage(p2)]).toEqual([false, true, true, false])
+    expect([hasPreviousPage(p0), hasNextPage(p0), hasPreviousPage(p2), hasNextPage(p2)]).toEqual([
+      false,
+      true,
+      true,
+      false
+    ])
     const back = rightOf(await previousPage(p2)())
     expect(ids(back)).toEqual(['ev-2', 'ev-3'])
     // every request repeats the first one, with another page number
@@ -387,9 +420,15 @@ describe('getEvents', () => {
   it('reports a page whose events do not decode', async () => {
     server.reset(() => ({
       status: 200,
-      body: { elements: [{ ...wireEvent('ev-0'), registeredAt: null }], page: { size: 10, totalElements: 1, totalPages: 1, number: 0 } }
+      body: {
+        elements: [{ ...wireEvent('ev-0'), registeredAt: null }],
+        page: { size: 10, totalElements: 1, totalPages: 1, number: 0 }
+      }
     }))
     const error = leftOf(await getEvents(ctx, 'cu-1')())
-    expect(error).toMatchObject({ _tag: 'DecodeError', errors: ['elements.0.registeredAt: expected Timestamp, got null'] })
+    expect(error).toMatchObject({
+      _tag: 'DecodeError',
+      errors: ['elements.0.registeredAt: expected Timestamp, got null']
+    })
   })
 })

@@ -36,7 +36,9 @@ describe('workspaceFromIni', () => {
 
   it('says what is missing or wrong, never throwing and never echoing the token', async () => {
     const missing = await workspaceFromIni(join(dir, 'none.ini'))()
-    expect(missing).toEqual(E.left({ _tag: 'InvalidInput', message: `workspaceFromIni: cannot read ${join(dir, 'none.ini')} (ENOENT).` }))
+    expect(missing).toEqual(
+      E.left({ _tag: 'InvalidInput', message: `workspaceFromIni: cannot read ${join(dir, 'none.ini')} (ENOENT).` })
+    )
     expect(workspaceFromIniText('token = x')).toEqual(
       E.left({ _tag: 'InvalidInput', message: 'workspaceFromIni: the key workspace_id is missing.' })
     )
@@ -64,7 +66,10 @@ describe('contextFromEnv', () => {
 
   it('names every missing variable', () => {
     expect(contextFromEnv({ CONTACTHUB_NODE_ID: 'n' })).toEqual(
-      E.left({ _tag: 'InvalidInput', message: 'contextFromEnv: CONTACTHUB_WORKSPACE_ID, CONTACTHUB_TOKEN are not set.' })
+      E.left({
+        _tag: 'InvalidInput',
+        message: 'contextFromEnv: CONTACTHUB_WORKSPACE_ID, CONTACTHUB_TOKEN are not set.'
+      })
     )
   })
 

@@ -6,7 +6,8 @@ import { build } from 'esbuild'
 
 const built = existsSync('dist/esm/index.js') && existsSync('dist/cjs/index.cjs')
 
-const node = (args: Array<string>): string => execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 20_000 })
+const node = (args: Array<string>): string =>
+  execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 20_000 })
 
 describe('the built package', () => {
   it('is built (npm test runs the build first)', () => {
@@ -35,7 +36,11 @@ describe('the built package', () => {
 
   it('hands bundlers the shakeable fp-ts/io-ts modules, never fp-ts/lib', async () => {
     const result = await build({
-      stdin: { contents: `export { getNode, pages, Timestamp } from 'contacthub-fp'`, resolveDir: process.cwd(), loader: 'ts' },
+      stdin: {
+        contents: `export { getNode, pages, Timestamp } from 'contacthub-fp'`,
+        resolveDir: process.cwd(),
+        loader: 'ts'
+      },
       bundle: true,
       write: false,
       platform: 'browser',

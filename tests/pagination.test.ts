@@ -4,7 +4,15 @@ import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
 import type { ContacthubError } from '../src/error'
 import type { Page } from '../src/codecs/page'
-import { hasNextPage, hasPreviousPage, nextPage, pages, paginate, previousPage, type Paginated } from '../src/pagination'
+import {
+  hasNextPage,
+  hasPreviousPage,
+  nextPage,
+  pages,
+  paginate,
+  previousPage,
+  type Paginated
+} from '../src/pagination'
 
 const SECRET = 'tok-secret'
 
@@ -12,16 +20,21 @@ const SECRET = 'tok-secret'
 const listing = (total: number, size: number, failAt = -1) => {
   const asked: Array<number> = []
   const ctx = { token: SECRET }
-  const fetchRaw = (page: number): TE.TaskEither<ContacthubError, Page<number>> => () => {
-    asked.push(page)
-    void ctx.token
-    if (page === failAt)
-      return Promise.resolve(E.left({ _tag: 'NetworkError', message: 'down', method: 'GET', path: '/x' }))
-    const elements = Array.from({ length: Math.max(0, Math.min(size, total - page * size)) }, (_, i) => page * size + i)
-    return Promise.resolve(
-      E.right({ elements, page: { number: page, size, totalElements: total, totalPages: Math.ceil(total / size) } })
-    )
-  }
+  const fetchRaw =
+    (page: number): TE.TaskEither<ContacthubError, Page<number>> =>
+    () => {
+      asked.push(page)
+      void ctx.token
+      if (page === failAt)
+        return Promise.resolve(E.left({ _tag: 'NetworkError', message: 'down', method: 'GET', path: '/x' }))
+      const elements = Array.from(
+        { length: Math.max(0, Math.min(size, total - page * size)) },
+        (_, i) => page * size + i
+      )
+      return Promise.resolve(
+        E.right({ elements, page: { number: page, size, totalElements: total, totalPages: Math.ceil(total / size) } })
+      )
+    }
   return { asked, first: paginate(fetchRaw)(0), at: paginate(fetchRaw) }
 }
 
@@ -47,7 +60,9 @@ describe('pagination', () => {
     expect(right(await previousPage(p1)()).page.number).toBe(0)
     const last = right(await at(2)())
     asked.length = 0
-    expect(await nextPage(last)()).toEqual(E.left({ _tag: 'InvalidInput', message: 'nextPage: page 2 is the last of 3.' }))
+    expect(await nextPage(last)()).toEqual(
+      E.left({ _tag: 'InvalidInput', message: 'nextPage: page 2 is the last of 3.' })
+    )
     expect(await previousPage(right(await at(0)()))()).toEqual(
       E.left({ _tag: 'InvalidInput', message: 'previousPage: page 0 is the first.' })
     )
@@ -67,7 +82,10 @@ describe('pagination', () => {
   it('a page written by hand cannot move, and says so', async () => {
     const p: Paginated<number> = { elements: [1], page: { number: 0, size: 1, totalElements: 2, totalPages: 2 } }
     const e = await nextPage(p)()
-    expect(E.isLeft(e) && e.left).toEqual({ _tag: 'InvalidInput', message: 'nextPage: this page does not remember the request that produced it.' })
+    expect(E.isLeft(e) && e.left).toEqual({
+      _tag: 'InvalidInput',
+      message: 'nextPage: this page does not remember the request that produced it.'
+    })
   })
 
   it('pages() fetches lazily, one page at a time', async () => {

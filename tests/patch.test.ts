@@ -50,7 +50,12 @@ const assertMinimal = (before: unknown, after: unknown, patch: Record<string, un
 
 // Small key sets so that `before` and `after` overlap; `__proto__` and `constructor` check that odd keys are plain data.
 const key = fc.constantFrom('a', 'b', 'c', 'base', 'tags', '__proto__', 'constructor')
-const scalar: fc.Arbitrary<Json> = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -3, max: 3 }), fc.constantFrom('', 'x', 'y'))
+const scalar: fc.Arbitrary<Json> = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer({ min: -3, max: 3 }),
+  fc.constantFrom('', 'x', 'y')
+)
 const { json } = fc.letrec<{ json: Json }>((tie) => ({
   json: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -67,7 +72,11 @@ const root = fc.dictionary(fc.constantFrom('a', 'b', 'base', 'extended', 'tags',
 /** A customer-shaped input, and a second one derived from it by a few edits. */
 const str = fc.option(fc.constantFrom('Ada', 'Bo', 'x@example.com', ''), { nil: null })
 const job = fc.record(
-  { id: fc.constantFrom('j1', 'j2'), companyName: str, startDate: fc.option(fc.constantFrom('2012-10-06', '2013-01-01'), { nil: null }) },
+  {
+    id: fc.constantFrom('j1', 'j2'),
+    companyName: str,
+    startDate: fc.option(fc.constantFrom('2012-10-06', '2013-01-01'), { nil: null })
+  },
   { requiredKeys: ['id'] }
 )
 const customer = fc.record(
@@ -83,7 +92,10 @@ const customer = fc.record(
           dob: fc.option(fc.constantFrom('1990-12-10', '1991-01-01'), { nil: null }),
           contacts: fc.option(fc.record({ email: str, phone: str }, { requiredKeys: [] }), { nil: null }),
           address: fc.option(
-            fc.record({ city: str, geo: fc.option(fc.record({ lat: fc.integer(), lon: fc.integer() }), { nil: null }) }, { requiredKeys: [] }),
+            fc.record(
+              { city: str, geo: fc.option(fc.record({ lat: fc.integer(), lon: fc.integer() }), { nil: null }) },
+              { requiredKeys: [] }
+            ),
             { nil: null }
           ),
           jobs: fc.option(fc.array(job, { maxLength: 2 }), { nil: null })
@@ -92,8 +104,13 @@ const customer = fc.record(
       ),
       { nil: null }
     ),
-    extended: fc.option(fc.dictionary(fc.constantFrom('p', 'q'), json, { maxKeys: 2, noNullPrototype: true }), { nil: null }),
-    tags: fc.option(fc.record({ auto: fc.array(fc.constantFrom('a', 'b')), manual: fc.array(fc.constantFrom('m', 'n')) }), { nil: null })
+    extended: fc.option(fc.dictionary(fc.constantFrom('p', 'q'), json, { maxKeys: 2, noNullPrototype: true }), {
+      nil: null
+    }),
+    tags: fc.option(
+      fc.record({ auto: fc.array(fc.constantFrom('a', 'b')), manual: fc.array(fc.constantFrom('m', 'n')) }),
+      { nil: null }
+    )
   },
   { requiredKeys: [] }
 )
@@ -137,7 +154,10 @@ describe('customerPatch', () => {
         firstName: 'Ada',
         lastName: 'Lovelace',
         address: { city: 'London', zip: 'SW1', geo: { lat: 1, lon: 2 } },
-        jobs: [{ id: 'j1', companyName: 'A' }, { id: 'j2', companyName: 'B' }]
+        jobs: [
+          { id: 'j1', companyName: 'A' },
+          { id: 'j2', companyName: 'B' }
+        ]
       },
       tags: { auto: ['x'], manual: ['m'] }
     }
@@ -147,7 +167,10 @@ describe('customerPatch', () => {
         firstName: 'Ada',
         lastName: null,
         address: { city: 'Paris', zip: 'SW1', geo: { lat: 1, lon: 2 } },
-        jobs: [{ id: 'j1', companyName: 'A' }, { id: 'j2', companyName: 'C' }]
+        jobs: [
+          { id: 'j1', companyName: 'A' },
+          { id: 'j2', companyName: 'C' }
+        ]
       },
       tags: { auto: ['x'], manual: ['m', 'n'] }
     }
@@ -155,14 +178,19 @@ describe('customerPatch', () => {
       base: {
         lastName: null,
         address: { city: 'Paris' },
-        jobs: [{ id: 'j1', companyName: 'A' }, { id: 'j2', companyName: 'C' }]
+        jobs: [
+          { id: 'j1', companyName: 'A' },
+          { id: 'j2', companyName: 'C' }
+        ]
       },
       tags: { manual: ['m', 'n'] }
     })
   })
 
   it('clears what `after` leaves out, and treats null and absent alike', () => {
-    expect(customerPatch({ base: { firstName: 'Ada', title: 'Dr' }, extra: 'x' }, { base: { firstName: 'Ada' } })).toEqual({
+    expect(
+      customerPatch({ base: { firstName: 'Ada', title: 'Dr' }, extra: 'x' }, { base: { firstName: 'Ada' } })
+    ).toEqual({
       base: { title: null },
       extra: null
     })
@@ -171,21 +199,37 @@ describe('customerPatch', () => {
   })
 
   it('compares dates in the form they are sent in', () => {
-    expect(customerPatch({ base: { dob: '1990-12-10' } }, { base: { dob: new Date('1990-12-10T00:00:00Z') } })).toEqual({})
+    expect(customerPatch({ base: { dob: '1990-12-10' } }, { base: { dob: new Date('1990-12-10T00:00:00Z') } })).toEqual(
+      {}
+    )
     expect(
       customerPatch(
         { base: { likes: [{ id: 'l', createdTime: '2019-06-14T08:21:05.118Z' }] } },
         { base: { likes: [{ id: 'l', createdTime: new Date('2019-06-14T08:21:05.118Z') }] } }
       )
     ).toEqual({})
-    expect(customerPatch({ base: { dob: '1990-12-10' } }, { base: { dob: new Date('1990-12-11T00:00:00Z') } })).toEqual({
-      base: { dob: '1990-12-11' }
-    })
+    expect(customerPatch({ base: { dob: '1990-12-10' } }, { base: { dob: new Date('1990-12-11T00:00:00Z') } })).toEqual(
+      {
+        base: { dob: '1990-12-11' }
+      }
+    )
   })
 
   it('never includes the server-set id, nodeId, registeredAt and updatedAt', () => {
-    const before = { id: 'a', nodeId: 'n1', registeredAt: '2017-01-01T00:00:00.000Z', updatedAt: '2017-01-01T00:00:00.000Z', extra: 'x' }
-    const after = { id: 'b', nodeId: 'n2', registeredAt: '2018-01-01T00:00:00.000Z', updatedAt: '2018-01-01T00:00:00.000Z', extra: 'y' }
+    const before = {
+      id: 'a',
+      nodeId: 'n1',
+      registeredAt: '2017-01-01T00:00:00.000Z',
+      updatedAt: '2017-01-01T00:00:00.000Z',
+      extra: 'x'
+    }
+    const after = {
+      id: 'b',
+      nodeId: 'n2',
+      registeredAt: '2018-01-01T00:00:00.000Z',
+      updatedAt: '2018-01-01T00:00:00.000Z',
+      extra: 'y'
+    }
     expect(customerPatch(before, after)).toEqual({ extra: 'y' })
   })
 

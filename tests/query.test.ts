@@ -77,7 +77,12 @@ describe('conditions', () => {
 
   it('between sends [from, to]', () => {
     const c = between('base.dob', '1980-01-01', '1989-12-31')
-    expect(c).toEqual({ type: 'atomic', attribute: 'base.dob', operator: 'BETWEEN', value: ['1980-01-01', '1989-12-31'] })
+    expect(c).toEqual({
+      type: 'atomic',
+      attribute: 'base.dob',
+      operator: 'BETWEEN',
+      value: ['1980-01-01', '1989-12-31']
+    })
     expect(JSON.stringify(c)).toBe(
       '{"type":"atomic","attribute":"base.dob","operator":"BETWEEN","value":["1980-01-01","1989-12-31"]}'
     )
@@ -117,7 +122,10 @@ describe('conditions', () => {
     expect(gt('registeredAt', at).value).toBe('2024-01-02T03:04:05.006Z')
     expect(eq('extended.lastSeen', at).value).toBe('2024-01-02T03:04:05.006Z')
     expect(eq('base.dob', at).value).toBe('2024-01-02')
-    expect(between('base.jobs.startDate', at, new Date(Date.UTC(2025, 11, 31))).value).toEqual(['2024-01-02', '2025-12-31'])
+    expect(between('base.jobs.startDate', at, new Date(Date.UTC(2025, 11, 31))).value).toEqual([
+      '2024-01-02',
+      '2025-12-31'
+    ])
     expect(isIn('updatedAt', [at]).value).toEqual(['2024-01-02T03:04:05.006Z'])
     expect(lte('updatedAt', '2024-01-02T00:00:00.000+0000').value).toBe('2024-01-02T00:00:00.000+0000')
   })
@@ -191,7 +199,12 @@ describe('queries', () => {
     })
     expect(union(milano, vip, noEmail)).toEqual({
       name: 'query',
-      query: { type: 'combined', name: 'query', conjunction: 'UNION', queries: [milano.query, vip.query, noEmail.query] }
+      query: {
+        type: 'combined',
+        name: 'query',
+        conjunction: 'UNION',
+        queries: [milano.query, vip.query, noEmail.query]
+      }
     })
     expect(except(milano, noEmail)).toEqual({
       name: 'query',
@@ -240,9 +253,9 @@ describe('the query codecs', () => {
       { type: 'combined' }
     ]
     for (const b of bad) expect(E.isLeft(ConditionCodec.decode(b))).toBe(true)
-    expect(E.isLeft(QueryCodec.decode({ name: 'q', query: { type: 'combined', conjunction: 'intersect', queries: [] } }))).toBe(
-      true
-    )
+    expect(
+      E.isLeft(QueryCodec.decode({ name: 'q', query: { type: 'combined', conjunction: 'intersect', queries: [] } }))
+    ).toBe(true)
     expect(E.isLeft(QueryCodec.decode({ query: customerQuery(eq('id', 'x')).query }))).toBe(true)
     expect(E.isLeft(QueryFromJson.decode('{"name":'))).toBe(true)
     expect(E.isLeft(QueryFromJson.decode(42))).toBe(true)
@@ -271,7 +284,10 @@ describe('the query codecs', () => {
     )
     expect(check(null)).toEqual(E.left(['(root): expected Condition, got null']))
     expect(
-      decodeWith(QueryCodec)({ name: 'q', query: { type: 'combined', conjunction: 'UNION', queries: [{ type: 'simple', are: {} }] } })
+      decodeWith(QueryCodec)({
+        name: 'q',
+        query: { type: 'combined', conjunction: 'UNION', queries: [{ type: 'simple', are: {} }] }
+      })
     ).toEqual(E.left(['query.queries.0.are.condition: expected Condition, got undefined']))
   })
 
@@ -287,9 +303,9 @@ describe('the query codecs', () => {
         })
       )
     ).toBe(true)
-    expect(
-      E.isRight(InnerQueryCodec.decode({ type: 'combined', conjunction: 'UNION', queries: [], href: 'x' }))
-    ).toBe(true)
+    expect(E.isRight(InnerQueryCodec.decode({ type: 'combined', conjunction: 'UNION', queries: [], href: 'x' }))).toBe(
+      true
+    )
     expect(QueryFromJson.encode(customerQuery(eq('id', 'x')))).toBe(JSON.stringify(customerQuery(eq('id', 'x'))))
   })
 })

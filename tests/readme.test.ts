@@ -119,7 +119,12 @@ describe('README.md', () => {
   })
 
   it('reports a broken block with its index and README line', { timeout: 120_000 }, () => {
-    const broken: Block = { index: 99, language: 'ts', line: 10, code: "import { getNode } from 'contacthub-fp'\n\ngetNode(42)\n" }
+    const broken: Block = {
+      index: 99,
+      language: 'ts',
+      line: 10,
+      code: "import { getNode } from 'contacthub-fp'\n\ngetNode(42)\n"
+    }
     const found = check([broken])
     expect(found.length).toBeGreaterThan(0)
     expect(found[0]).toMatch(/^ts block #99 \(README\.md line 12, column \d+\): TS\d+ /)

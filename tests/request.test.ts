@@ -140,10 +140,22 @@ describe('request: bodies that are not what was due', () => {
 
 describe('request: errors from the server', () => {
   it('keeps the API error fields', async () => {
-    const body = { message: 'Invalid customer', logref: 'ref-1', data: { x: 1 }, errors: [{ message: 'bad', path: '/base' }] }
+    const body = {
+      message: 'Invalid customer',
+      logref: 'ref-1',
+      data: { x: 1 },
+      errors: [{ message: 'bad', path: '/base' }]
+    }
     server.handle((_, res) => json(res, 400, body))
     const e = left(await request(ctx(), spec({ method: 'POST', body: {} }), Thing)())
-    expect(e).toMatchObject({ _tag: 'HttpError', status: 400, logref: 'ref-1', data: { x: 1 }, errors: body.errors, attempts: 1 })
+    expect(e).toMatchObject({
+      _tag: 'HttpError',
+      status: 400,
+      logref: 'ref-1',
+      data: { x: 1 },
+      errors: body.errors,
+      attempts: 1
+    })
     expect(e.message).toBe('getThing POST /workspaces/ws/things/x failed with 400 Bad Request: Invalid customer.')
     noToken(e)
   })
@@ -257,7 +269,9 @@ describe('request: retries', () => {
   })
 
   it('falls back to backoff when Retry-After is unparsable', async () => {
-    server.handle((_, res, n) => (n === 1 ? json(res, 429, {}, { 'retry-after': 'soon' }) : json(res, 200, { id: 'a', n: 1 })))
+    server.handle((_, res, n) =>
+      n === 1 ? json(res, 429, {}, { 'retry-after': 'soon' }) : json(res, 200, { id: 'a', n: 1 })
+    )
     expect(E.isRight(await request(ctx({ retry: { baseDelayMs: 10 } }), spec(), Thing)())).toBe(true)
     expect(sleeps).toEqual([5])
   })
@@ -274,7 +288,7 @@ describe('request: retries', () => {
   it('parses Retry-After strictly', () => {
     expect(parseRetryAfter('0', 0)).toBe(0)
     expect(parseRetryAfter('12', 0)).toBe(12000)
-    expect(parseRetryAfter("-1", 0)).toBeUndefined()
+    expect(parseRetryAfter('-1', 0)).toBeUndefined()
     expect(parseRetryAfter('1.5', 0)).toBeUndefined()
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.UTC(2015, 9, 21, 7, 27, 0))).toBe(60000)
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.UTC(2016, 0, 1))).toBe(0)

@@ -53,9 +53,22 @@ describe('sessions', () => {
   })
 
   it('getCustomerSessions GETs the list and returns its elements', async () => {
-    rec.reply({ status: 200, body: { elements: [{ id: 's1', value: 'v1' }, { id: 's2', value: 'v2', extra: true }] } })
+    rec.reply({
+      status: 200,
+      body: {
+        elements: [
+          { id: 's1', value: 'v1' },
+          { id: 's2', value: 'v2', extra: true }
+        ]
+      }
+    })
     const list = expectRight(await getCustomerSessions(rec.ctx, 'c1')())
-    expect(rec.requests[0]).toMatchObject({ method: 'GET', path: '/workspaces/w/customers/c1/sessions', query: {}, body: undefined })
+    expect(rec.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/workspaces/w/customers/c1/sessions',
+      query: {},
+      body: undefined
+    })
     expect(list.map((s) => s.id)).toEqual(['s1', 's2'])
     expect(list[1].value).toBe('v2')
   })
@@ -63,36 +76,47 @@ describe('sessions', () => {
   it('getCustomerSessions reports a malformed list with its path', async () => {
     rec.reply({ status: 200, body: { elements: [{ id: 7, value: 'v1' }] } })
     const r = await getCustomerSessions(rec.ctx, 'c1')()
-    expect(E.isLeft(r) && r.left._tag === 'DecodeError' && r.left.errors).toContain('elements.0.id: expected string, got 7')
+    expect(E.isLeft(r) && r.left._tag === 'DecodeError' && r.left.errors).toContain(
+      'elements.0.id: expected string, got 7'
+    )
   })
 
   it('deleteCustomerSession DELETEs by the session id; an empty answer is a success', async () => {
     rec.reply({ status: 200 }, { status: 404, body: { message: 'Session not found' } })
     expect(await deleteCustomerSession(rec.ctx, 'c1', 'sess-1')()).toEqual(E.right(undefined))
-    expect(rec.requests[0]).toMatchObject({ method: 'DELETE', path: '/workspaces/w/customers/c1/sessions/sess-1', query: {} })
+    expect(rec.requests[0]).toMatchObject({
+      method: 'DELETE',
+      path: '/workspaces/w/customers/c1/sessions/sess-1',
+      query: {}
+    })
     const r = await deleteCustomerSession(rec.ctx, 'c1', 'gone')()
     expect(E.isLeft(r) && r.left._tag === 'HttpError' && r.left.status).toBe(404)
   })
 })
 
 /** A responder backed by a small in-memory store of customers: GET reads, PATCH merges `tags.manual`. */
-const storeResponder = (store: Map<string, ReturnType<typeof customerWire>>) => (req: Recorded): Canned => {
-  const id = decodeURIComponent(req.path.split('/').pop() ?? '')
-  const c = store.get(id)
-  if (c === undefined) return { status: 404, body: { message: 'Customer not found' } }
-  if (req.method === 'GET') return { status: 200, body: c }
-  if (req.method === 'PATCH') {
-    const manual = (req.body as { tags: { manual: Array<string> } }).tags.manual
-    const next = { ...c, tags: { auto: c.tags?.auto ?? [], manual } }
-    store.set(id, next)
-    return { status: 200, body: next }
+const storeResponder =
+  (store: Map<string, ReturnType<typeof customerWire>>) =>
+  (req: Recorded): Canned => {
+    const id = decodeURIComponent(req.path.split('/').pop() ?? '')
+    const c = store.get(id)
+    if (c === undefined) return { status: 404, body: { message: 'Customer not found' } }
+    if (req.method === 'GET') return { status: 200, body: c }
+    if (req.method === 'PATCH') {
+      const manual = (req.body as { tags: { manual: Array<string> } }).tags.manual
+      const next = { ...c, tags: { auto: c.tags?.auto ?? [], manual } }
+      store.set(id, next)
+      return { status: 200, body: next }
+    }
+    return { status: 405, body: { message: 'no' } }
   }
-  return { status: 405, body: { message: 'no' } }
-}
 
 describe('tags', () => {
   it('addTag GETs the customer, then PATCHes only tags.manual with the tag appended', async () => {
-    rec.reply({ status: 200, body: customerWire('c1', ['old']) }, { status: 200, body: customerWire('c1', ['old', 'new']) })
+    rec.reply(
+      { status: 200, body: customerWire('c1', ['old']) },
+      { status: 200, body: customerWire('c1', ['old', 'new']) }
+    )
     const c = expectRight(await addTag(rec.ctx, 'c1', 'new')())
     expect(rec.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /workspaces/w/customers/c1',
@@ -123,7 +147,11 @@ describe('tags', () => {
       { status: 200, body: customerWire('c1', ['a', 'c']) }
     )
     const c = expectRight(await removeTag(rec.ctx, 'c1', 'b')())
-    expect(rec.requests[1]).toMatchObject({ method: 'PATCH', path: '/workspaces/w/customers/c1', body: { tags: { manual: ['a', 'c'] } } })
+    expect(rec.requests[1]).toMatchObject({
+      method: 'PATCH',
+      path: '/workspaces/w/customers/c1',
+      body: { tags: { manual: ['a', 'c'] } }
+    })
     expect(c.tags?.manual).toEqual(['a', 'c'])
     expectRight(await removeTag(rec.ctx, 'c1', 'zzz')())
     expect(rec.requests.map((r) => r.method)).toEqual(['GET', 'PATCH', 'GET'])

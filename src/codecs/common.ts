@@ -70,10 +70,23 @@ const d2 = (s: string, i: number): number => {
 const utcFast = (s: string): string | undefined => {
   const len = s.length
   if (len === 28) {
-    if (s.charCodeAt(23) !== 43 || s.charCodeAt(24) !== 48 || s.charCodeAt(25) !== 48 || s.charCodeAt(26) !== 48 || s.charCodeAt(27) !== 48)
+    if (
+      s.charCodeAt(23) !== 43 ||
+      s.charCodeAt(24) !== 48 ||
+      s.charCodeAt(25) !== 48 ||
+      s.charCodeAt(26) !== 48 ||
+      s.charCodeAt(27) !== 48
+    )
       return undefined
   } else if (len !== 24 || s.charCodeAt(23) !== 90) return undefined
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46)
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 46
+  )
     return undefined
   const y1 = d2(s, 0)
   const y2 = d2(s, 2)

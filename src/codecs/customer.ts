@@ -42,9 +42,13 @@ export type ContactType = 'MOBILE' | 'PHONE' | 'EMAIL' | 'FAX' | 'OTHER'
  * @category codecs
  * @since 0.1.0
  */
-export const ContactType: t.Type<ContactType, ContactType, unknown> = /*#__PURE__*/ t.keyof(
-  { MOBILE: null, PHONE: null, EMAIL: null, FAX: null, OTHER: null }
-)
+export const ContactType: t.Type<ContactType, ContactType, unknown> = /*#__PURE__*/ t.keyof({
+  MOBILE: null,
+  PHONE: null,
+  EMAIL: null,
+  FAX: null,
+  OTHER: null
+})
 
 /**
  * The platform of an entry of `base.contacts.mobileDevices`.
@@ -60,9 +64,12 @@ export type MobileDeviceType = 'IOS' | 'ANDROID' | 'WINDOWS_PHONE' | 'FIREOS'
  * @category codecs
  * @since 0.1.0
  */
-export const MobileDeviceType: t.Type<MobileDeviceType, MobileDeviceType, unknown> = /*#__PURE__*/ t.keyof(
-  { IOS: null, ANDROID: null, WINDOWS_PHONE: null, FIREOS: null }
-)
+export const MobileDeviceType: t.Type<MobileDeviceType, MobileDeviceType, unknown> = /*#__PURE__*/ t.keyof({
+  IOS: null,
+  ANDROID: null,
+  WINDOWS_PHONE: null,
+  FIREOS: null
+})
 
 /**
  * The push service of a mobile device: Apple (APN), Google (GCM), Windows (WNS), Amazon Device Messaging (ADM),
@@ -79,9 +86,13 @@ export type NotificationService = 'APN' | 'GCM' | 'WNS' | 'ADM' | 'SNS'
  * @category codecs
  * @since 0.1.0
  */
-export const NotificationService: t.Type<NotificationService, NotificationService, unknown> = /*#__PURE__*/ t.keyof(
-  { APN: null, GCM: null, WNS: null, ADM: null, SNS: null }
-)
+export const NotificationService: t.Type<NotificationService, NotificationService, unknown> = /*#__PURE__*/ t.keyof({
+  APN: null,
+  GCM: null,
+  WNS: null,
+  ADM: null,
+  SNS: null
+})
 
 /**
  * The kind of school of an education.
@@ -97,9 +108,13 @@ export type SchoolType = 'PRIMARY_SCHOOL' | 'SECONDARY_SCHOOL' | 'HIGH_SCHOOL' |
  * @category codecs
  * @since 0.1.0
  */
-export const SchoolType: t.Type<SchoolType, SchoolType, unknown> = /*#__PURE__*/ t.keyof(
-  { PRIMARY_SCHOOL: null, SECONDARY_SCHOOL: null, HIGH_SCHOOL: null, COLLEGE: null, OTHER: null }
-)
+export const SchoolType: t.Type<SchoolType, SchoolType, unknown> = /*#__PURE__*/ t.keyof({
+  PRIMARY_SCHOOL: null,
+  SECONDARY_SCHOOL: null,
+  HIGH_SCHOOL: null,
+  COLLEGE: null,
+  OTHER: null
+})
 
 /**
  * The kind of a subscription.
@@ -115,9 +130,11 @@ export type SubscriptionKind = 'DIGITAL_MESSAGE' | 'SERVICE' | 'OTHER'
  * @category codecs
  * @since 0.1.0
  */
-export const SubscriptionKind: t.Type<SubscriptionKind, SubscriptionKind, unknown> = /*#__PURE__*/ t.keyof(
-  { DIGITAL_MESSAGE: null, SERVICE: null, OTHER: null }
-)
+export const SubscriptionKind: t.Type<SubscriptionKind, SubscriptionKind, unknown> = /*#__PURE__*/ t.keyof({
+  DIGITAL_MESSAGE: null,
+  SERVICE: null,
+  OTHER: null
+})
 
 // -------------------------------------------------------------------------------------------------------------------
 // sub-entities: jobs, likes, educations, subscriptions
@@ -849,7 +866,10 @@ export interface Session {
  * @category codecs
  * @since 0.1.0
  */
-export const Session: t.Type<Session, Session, unknown> = /*#__PURE__*/ t.type({ id: t.string, value: NString }, 'Session')
+export const Session: t.Type<Session, Session, unknown> = /*#__PURE__*/ t.type(
+  { id: t.string, value: NString },
+  'Session'
+)
 
 /**
  * The answer of `GET /customers/{id}/sessions`.
@@ -1048,7 +1068,10 @@ export interface CustomerInput {
   readonly consents?: ConsentsInput | null
   readonly extended?: Readonly<Record<string, unknown>> | null
   readonly extra?: string | null
-  readonly tags?: { readonly auto?: ReadonlyArray<string> | null; readonly manual?: ReadonlyArray<string> | null } | null
+  readonly tags?: {
+    readonly auto?: ReadonlyArray<string> | null
+    readonly manual?: ReadonlyArray<string> | null
+  } | null
   readonly enabled?: boolean | null
 }
 
@@ -1200,5 +1223,7 @@ export const encodeEducationInput: (input: EducationInput) => E.Either<string, R
  * @category encoders
  * @since 0.1.0
  */
-export const encodeSubscriptionInput: (input: SubscriptionInput) => E.Either<string, Rec> =
-  /*#__PURE__*/ encodeWith(SUBSCRIPTION_FIELDS, 'subscription')
+export const encodeSubscriptionInput: (input: SubscriptionInput) => E.Either<string, Rec> = /*#__PURE__*/ encodeWith(
+  SUBSCRIPTION_FIELDS,
+  'subscription'
+)

@@ -87,15 +87,7 @@ export type EventType = StandardEventType | (string & {})
  * @since 0.1.0
  */
 export type StandardEventContext =
-  | 'WEB'
-  | 'MOBILE'
-  | 'ECOMMERCE'
-  | 'RETAIL'
-  | 'SOCIAL'
-  | 'DIGITAL_CAMPAIGN'
-  | 'CONTACT_CENTER'
-  | 'IOT'
-  | 'OTHER'
+  'WEB' | 'MOBILE' | 'ECOMMERCE' | 'RETAIL' | 'SOCIAL' | 'DIGITAL_CAMPAIGN' | 'CONTACT_CENTER' | 'IOT' | 'OTHER'
 
 /**
  * An event context: one of the standard ones (offered for autocompletion) or any other string.
@@ -242,15 +234,14 @@ export interface BringBackProperties {
  * @category codecs
  * @since 0.1.0
  */
-export const BringBackPropertiesCodec: t.Type<BringBackProperties, BringBackProperties, unknown> =
-  /*#__PURE__*/ t.type(
-    {
-      type: /*#__PURE__*/ t.keyof({ SESSION_ID: null, EXTERNAL_ID: null }),
-      value: t.string,
-      nodeId: t.string
-    },
-    'BringBackProperties'
-  )
+export const BringBackPropertiesCodec: t.Type<BringBackProperties, BringBackProperties, unknown> = /*#__PURE__*/ t.type(
+  {
+    type: /*#__PURE__*/ t.keyof({ SESSION_ID: null, EXTERNAL_ID: null }),
+    value: t.string,
+    nodeId: t.string
+  },
+  'BringBackProperties'
+)
 
 /**
  * An open JSON object (an event's `properties`, `contextInfo`, `tracking`).

@@ -115,7 +115,8 @@ const diagnose = (json: unknown): Array<FieldError> => {
       if (c.conjunction !== 'and' && c.conjunction !== 'or') {
         bad(pointer(path, 'conjunction'), c.conjunction, `expected "and" or "or", got ${describe(c.conjunction)}`)
       }
-      if (!Array.isArray(c.conditions)) bad(pointer(path, 'conditions'), c.conditions, `expected a list of conditions, got ${describe(c.conditions)}`)
+      if (!Array.isArray(c.conditions))
+        bad(pointer(path, 'conditions'), c.conditions, `expected a list of conditions, got ${describe(c.conditions)}`)
       else c.conditions.forEach((x, i) => condition(x, pointer(pointer(path, 'conditions'), i)))
       return
     }
@@ -126,7 +127,8 @@ const diagnose = (json: unknown): Array<FieldError> => {
     if (typeof c.attribute !== 'string' || c.attribute === '') {
       bad(pointer(path, 'attribute'), c.attribute, `expected an attribute path, got ${describe(c.attribute)}`)
     }
-    const shape = typeof c.operator === 'string' && hasOwn(OPERATOR_VALUES, c.operator) ? OPERATOR_VALUES[c.operator] : undefined
+    const shape =
+      typeof c.operator === 'string' && hasOwn(OPERATOR_VALUES, c.operator) ? OPERATOR_VALUES[c.operator] : undefined
     const vp = pointer(path, 'value')
     const v = c.value
     switch (shape) {
@@ -134,13 +136,16 @@ const diagnose = (json: unknown): Array<FieldError> => {
         bad(pointer(path, 'operator'), c.operator, `unknown operator ${describe(c.operator)}`)
         return
       case 'scalar':
-        if (!isScalar(v)) bad(vp, v, `${String(c.operator)} expects a string, a number or a boolean, got ${describe(v)}`)
+        if (!isScalar(v))
+          bad(vp, v, `${String(c.operator)} expects a string, a number or a boolean, got ${describe(v)}`)
         return
       case 'list':
-        if (!Array.isArray(v) || !v.every(isScalar)) bad(vp, v, `${String(c.operator)} expects a list of values, got ${describe(v)}`)
+        if (!Array.isArray(v) || !v.every(isScalar))
+          bad(vp, v, `${String(c.operator)} expects a list of values, got ${describe(v)}`)
         return
       case 'pair':
-        if (!Array.isArray(v) || v.length !== 2 || !v.every(isScalar)) bad(vp, v, `BETWEEN expects [from, to], got ${describe(v)}`)
+        if (!Array.isArray(v) || v.length !== 2 || !v.every(isScalar))
+          bad(vp, v, `BETWEEN expects [from, to], got ${describe(v)}`)
         return
       case 'none':
         if (v !== undefined && v !== null) bad(vp, v, `${String(c.operator)} takes no value, got ${describe(v)}`)
@@ -149,14 +154,20 @@ const diagnose = (json: unknown): Array<FieldError> => {
   }
   const inner = (q: unknown, path: string): void => {
     if (!object(q, path)) return
-    if (q.name !== undefined && typeof q.name !== 'string') bad(pointer(path, 'name'), q.name, `expected a string, got ${describe(q.name)}`)
+    if (q.name !== undefined && typeof q.name !== 'string')
+      bad(pointer(path, 'name'), q.name, `expected a string, got ${describe(q.name)}`)
     if (q.type === 'simple') {
       if (object(q.are, pointer(path, 'are'))) condition(q.are.condition, pointer(pointer(path, 'are'), 'condition'))
     } else if (q.type === 'combined') {
       if (q.conjunction !== 'INTERSECT' && q.conjunction !== 'UNION' && q.conjunction !== 'EXCEPT') {
-        bad(pointer(path, 'conjunction'), q.conjunction, `expected "INTERSECT", "UNION" or "EXCEPT", got ${describe(q.conjunction)}`)
+        bad(
+          pointer(path, 'conjunction'),
+          q.conjunction,
+          `expected "INTERSECT", "UNION" or "EXCEPT", got ${describe(q.conjunction)}`
+        )
       }
-      if (!Array.isArray(q.queries)) bad(pointer(path, 'queries'), q.queries, `expected a list of queries, got ${describe(q.queries)}`)
+      if (!Array.isArray(q.queries))
+        bad(pointer(path, 'queries'), q.queries, `expected a list of queries, got ${describe(q.queries)}`)
       else q.queries.forEach((x, i) => inner(x, pointer(pointer(path, 'queries'), i)))
     } else bad(pointer(path, 'type'), q.type, `expected "simple" or "combined", got ${describe(q.type)}`)
   }
@@ -203,7 +214,9 @@ export const parseQuery = (text: string): E.Either<ReadonlyArray<FieldError>, Qu
   try {
     json = JSON.parse(text)
   } catch (e) {
-    return E.left([{ message: `the query is not valid JSON: ${(e as Error).message}`, path: '', data: text, code: 'json' }])
+    return E.left([
+      { message: `the query is not valid JSON: ${(e as Error).message}`, path: '', data: text, code: 'json' }
+    ])
   }
   const decoded = QueryCodec.decode(json)
   if (E.isLeft(decoded)) {
@@ -400,4 +413,7 @@ export const ALWAYS_SELECTED: ReadonlyArray<string> = ['id', 'nodeId', 'register
  * {@link ALWAYS_SELECTED} ones.
  */
 export const selectFields = (customer: Record<string, unknown>, fields: ReadonlyArray<string>): unknown =>
-  projectValue(customer, [...fields, ...ALWAYS_SELECTED].map((f) => f.split('.')))
+  projectValue(
+    customer,
+    [...fields, ...ALWAYS_SELECTED].map((f) => f.split('.'))
+  )

@@ -57,53 +57,61 @@ const oneOf = (words: string): ReadonlySet<string> => new Set(words.split(' '))
 // Time zones accepted in `base.timezone` (the enum of the vendor's base.json, grouped by area).
 
 const TIMEZONE_GROUPS: ReadonlyArray<readonly [string, string]> = [
-  ['Africa',
+  [
+    'Africa',
     'Abidjan Accra Algiers Bissau Cairo Casablanca Ceuta El_Aaiun Johannesburg Khartoum Lagos Maputo ' +
-    'Monrovia Nairobi Ndjamena Tripoli Tunis Windhoek'],
-  ['America',
+      'Monrovia Nairobi Ndjamena Tripoli Tunis Windhoek'
+  ],
+  [
+    'America',
     'Adak Anchorage Araguaina Argentina/Buenos_Aires Argentina/Catamarca Argentina/Cordoba ' +
-    'Argentina/Jujuy Argentina/La_Rioja Argentina/Mendoza Argentina/Rio_Gallegos Argentina/Salta ' +
-    'Argentina/San_Juan Argentina/San_Luis Argentina/Tucuman Argentina/Ushuaia Asuncion Atikokan ' +
-    'Bahia Bahia_Banderas Barbados Belem Belize Blanc-Sablon Boa_Vista Bogota Boise Cambridge_Bay ' +
-    'Campo_Grande Cancun Caracas Cayenne Chicago Chihuahua Costa_Rica Creston Cuiaba Curacao ' +
-    'Danmarkshavn Dawson Dawson_Creek Denver Detroit Edmonton Eirunepe El_Salvador Fortaleza ' +
-    'Fort_Nelson Glace_Bay Godthab Goose_Bay Grand_Turk Guatemala Guayaquil Guyana Halifax Havana ' +
-    'Hermosillo Indiana/Indianapolis Indiana/Knox Indiana/Marengo Indiana/Petersburg ' +
-    'Indiana/Tell_City Indiana/Vevay Indiana/Vincennes Indiana/Winamac Inuvik Iqaluit Jamaica Juneau ' +
-    'Kentucky/Louisville Kentucky/Monticello La_Paz Lima Los_Angeles Maceio Managua Manaus Martinique ' +
-    'Matamoros Mazatlan Menominee Merida Metlakatla Mexico_City Miquelon Moncton Monterrey Montevideo ' +
-    'Nassau New_York Nipigon Nome Noronha North_Dakota/Beulah North_Dakota/Center ' +
-    'North_Dakota/New_Salem Ojinaga Panama Pangnirtung Paramaribo Phoenix Port-au-Prince ' +
-    'Port_of_Spain Porto_Velho Puerto_Rico Rainy_River Rankin_Inlet Recife Regina Resolute Rio_Branco ' +
-    'Santarem Santiago Santo_Domingo Sao_Paulo Scoresbysund Sitka St_Johns Swift_Current Tegucigalpa ' +
-    'Thule Thunder_Bay Tijuana Toronto Vancouver Whitehorse Winnipeg Yakutat Yellowknife'],
-  ['Antarctica',
-    'Casey Davis DumontDUrville Macquarie Mawson Palmer Rothera Syowa Troll Vostok'],
-  ['Asia',
+      'Argentina/Jujuy Argentina/La_Rioja Argentina/Mendoza Argentina/Rio_Gallegos Argentina/Salta ' +
+      'Argentina/San_Juan Argentina/San_Luis Argentina/Tucuman Argentina/Ushuaia Asuncion Atikokan ' +
+      'Bahia Bahia_Banderas Barbados Belem Belize Blanc-Sablon Boa_Vista Bogota Boise Cambridge_Bay ' +
+      'Campo_Grande Cancun Caracas Cayenne Chicago Chihuahua Costa_Rica Creston Cuiaba Curacao ' +
+      'Danmarkshavn Dawson Dawson_Creek Denver Detroit Edmonton Eirunepe El_Salvador Fortaleza ' +
+      'Fort_Nelson Glace_Bay Godthab Goose_Bay Grand_Turk Guatemala Guayaquil Guyana Halifax Havana ' +
+      'Hermosillo Indiana/Indianapolis Indiana/Knox Indiana/Marengo Indiana/Petersburg ' +
+      'Indiana/Tell_City Indiana/Vevay Indiana/Vincennes Indiana/Winamac Inuvik Iqaluit Jamaica Juneau ' +
+      'Kentucky/Louisville Kentucky/Monticello La_Paz Lima Los_Angeles Maceio Managua Manaus Martinique ' +
+      'Matamoros Mazatlan Menominee Merida Metlakatla Mexico_City Miquelon Moncton Monterrey Montevideo ' +
+      'Nassau New_York Nipigon Nome Noronha North_Dakota/Beulah North_Dakota/Center ' +
+      'North_Dakota/New_Salem Ojinaga Panama Pangnirtung Paramaribo Phoenix Port-au-Prince ' +
+      'Port_of_Spain Porto_Velho Puerto_Rico Rainy_River Rankin_Inlet Recife Regina Resolute Rio_Branco ' +
+      'Santarem Santiago Santo_Domingo Sao_Paulo Scoresbysund Sitka St_Johns Swift_Current Tegucigalpa ' +
+      'Thule Thunder_Bay Tijuana Toronto Vancouver Whitehorse Winnipeg Yakutat Yellowknife'
+  ],
+  ['Antarctica', 'Casey Davis DumontDUrville Macquarie Mawson Palmer Rothera Syowa Troll Vostok'],
+  [
+    'Asia',
     'Almaty Amman Anadyr Aqtau Aqtobe Ashgabat Baghdad Baku Bangkok Barnaul Beirut Bishkek Brunei ' +
-    'Chita Choibalsan Colombo Damascus Dhaka Dili Dubai Dushanbe Famagusta Gaza Hebron Ho_Chi_Minh ' +
-    'Hong_Kong Hovd Irkutsk Jakarta Jayapura Jerusalem Kabul Kamchatka Karachi Kathmandu Khandyga ' +
-    'Kolkata Krasnoyarsk Kuala_Lumpur Kuching Macau Magadan Makassar Manila Nicosia Novokuznetsk ' +
-    'Novosibirsk Omsk Oral Pontianak Pyongyang Qatar Qyzylorda Riyadh Sakhalin Samarkand Seoul ' +
-    'Shanghai Singapore Srednekolymsk Taipei Tashkent Tbilisi Tehran Thimphu Tokyo Tomsk Ulaanbaatar ' +
-    'Urumqi Ust-Nera Vladivostok Yakutsk Yangon Yekaterinburg Yerevan'],
-  ['Atlantic',
-    'Azores Bermuda Canary Cape_Verde Faroe Madeira Reykjavik South_Georgia Stanley'],
-  ['Australia',
-    'Adelaide Brisbane Broken_Hill Currie Darwin Eucla Hobart Lindeman Lord_Howe Melbourne Perth ' +
-    'Sydney'],
-  ['Europe',
+      'Chita Choibalsan Colombo Damascus Dhaka Dili Dubai Dushanbe Famagusta Gaza Hebron Ho_Chi_Minh ' +
+      'Hong_Kong Hovd Irkutsk Jakarta Jayapura Jerusalem Kabul Kamchatka Karachi Kathmandu Khandyga ' +
+      'Kolkata Krasnoyarsk Kuala_Lumpur Kuching Macau Magadan Makassar Manila Nicosia Novokuznetsk ' +
+      'Novosibirsk Omsk Oral Pontianak Pyongyang Qatar Qyzylorda Riyadh Sakhalin Samarkand Seoul ' +
+      'Shanghai Singapore Srednekolymsk Taipei Tashkent Tbilisi Tehran Thimphu Tokyo Tomsk Ulaanbaatar ' +
+      'Urumqi Ust-Nera Vladivostok Yakutsk Yangon Yekaterinburg Yerevan'
+  ],
+  ['Atlantic', 'Azores Bermuda Canary Cape_Verde Faroe Madeira Reykjavik South_Georgia Stanley'],
+  [
+    'Australia',
+    'Adelaide Brisbane Broken_Hill Currie Darwin Eucla Hobart Lindeman Lord_Howe Melbourne Perth ' + 'Sydney'
+  ],
+  [
+    'Europe',
     'Amsterdam Andorra Astrakhan Athens Belgrade Berlin Brussels Bucharest Budapest Chisinau ' +
-    'Copenhagen Dublin Gibraltar Helsinki Istanbul Kaliningrad Kiev Kirov Lisbon London Luxembourg ' +
-    'Madrid Malta Minsk Monaco Moscow Oslo Paris Prague Riga Rome Samara Simferopol Sofia Stockholm ' +
-    'Tallinn Tirane Ulyanovsk Uzhgorod Vienna Vilnius Volgograd Warsaw Zaporozhye Zurich'],
-  ['Indian',
-    'Chagos Christmas Cocos Kerguelen Mahe Maldives Mauritius Reunion'],
-  ['Pacific',
+      'Copenhagen Dublin Gibraltar Helsinki Istanbul Kaliningrad Kiev Kirov Lisbon London Luxembourg ' +
+      'Madrid Malta Minsk Monaco Moscow Oslo Paris Prague Riga Rome Samara Simferopol Sofia Stockholm ' +
+      'Tallinn Tirane Ulyanovsk Uzhgorod Vienna Vilnius Volgograd Warsaw Zaporozhye Zurich'
+  ],
+  ['Indian', 'Chagos Christmas Cocos Kerguelen Mahe Maldives Mauritius Reunion'],
+  [
+    'Pacific',
     'Apia Auckland Bougainville Chatham Chuuk Easter Efate Enderbury Fakaofo Fiji Funafuti Galapagos ' +
-    'Gambier Guadalcanal Guam Honolulu Kiritimati Kosrae Kwajalein Majuro Marquesas Nauru Niue ' +
-    'Norfolk Noumea Pago_Pago Palau Pitcairn Pohnpei Port_Moresby Rarotonga Tahiti Tarawa Tongatapu ' +
-    'Wake Wallis'],
+      'Gambier Guadalcanal Guam Honolulu Kiritimati Kosrae Kwajalein Majuro Marquesas Nauru Niue ' +
+      'Norfolk Noumea Pago_Pago Palau Pitcairn Pohnpei Port_Moresby Rarotonga Tahiti Tarawa Tongatapu ' +
+      'Wake Wallis'
+  ]
 ]
 
 /** The time zones `base.timezone` accepts. */
@@ -432,7 +440,12 @@ export const validate = (schema: Schema, u: unknown, path = '', out: FieldError[
       else if (schema.enum !== undefined && !schema.enum.has(u)) {
         out.push({ message: `${JSON.stringify(u)} is not one of the allowed values`, path, data: u, code: 'enum' })
       } else if (schema.pattern !== undefined && !schema.pattern.test(u)) {
-        out.push({ message: `${JSON.stringify(u)} does not match ${String(schema.pattern)}`, path, data: u, code: 'pattern' })
+        out.push({
+          message: `${JSON.stringify(u)} does not match ${String(schema.pattern)}`,
+          path,
+          data: u,
+          code: 'pattern'
+        })
       } else if (schema.format !== undefined && !formatOk(schema.format, u)) {
         out.push({ message: `${JSON.stringify(u)} is not a valid ${schema.format}`, path, data: u, code: 'format' })
       }
@@ -457,13 +470,23 @@ export const validate = (schema: Schema, u: unknown, path = '', out: FieldError[
       }
       for (const k of schema.required ?? []) {
         if (!hasOwn(u, k) || u[k] === null || u[k] === undefined) {
-          out.push({ message: `required property ${JSON.stringify(k)} is missing`, path: pointer(path, k), data: null, code: 'required' })
+          out.push({
+            message: `required property ${JSON.stringify(k)} is missing`,
+            path: pointer(path, k),
+            data: null,
+            code: 'required'
+          })
         }
       }
       for (const [k, v] of Object.entries(u)) {
         if (!hasOwn(schema.props, k)) {
           if (schema.closed) {
-            out.push({ message: `unknown property ${JSON.stringify(k)}`, path: pointer(path, k), data: v, code: 'additionalProperties' })
+            out.push({
+              message: `unknown property ${JSON.stringify(k)}`,
+              path: pointer(path, k),
+              data: v,
+              code: 'additionalProperties'
+            })
           }
         } else if (!(v === null && schema.required?.includes(k) === true)) {
           validate(schema.props[k], v, pointer(path, k), out)

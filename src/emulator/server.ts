@@ -69,8 +69,17 @@ const corsHeaders = (req: IncomingMessage): Record<string, string> => {
 
 const preflightHeaders = (req: IncomingMessage): Record<string, string> => {
   const requested = req.headers['access-control-request-headers']
-  const extra = typeof requested === 'string' ? requested.split(',').map((h) => h.trim()).filter((h) => h !== '') : []
-  const all = [...ALLOWED_HEADERS, ...extra.filter((h) => !ALLOWED_HEADERS.some((a) => a.toLowerCase() === h.toLowerCase()))]
+  const extra =
+    typeof requested === 'string'
+      ? requested
+          .split(',')
+          .map((h) => h.trim())
+          .filter((h) => h !== '')
+      : []
+  const all = [
+    ...ALLOWED_HEADERS,
+    ...extra.filter((h) => !ALLOWED_HEADERS.some((a) => a.toLowerCase() === h.toLowerCase()))
+  ]
   return {
     'Access-Control-Allow-Methods': ALLOWED_METHODS,
     'Access-Control-Allow-Headers': all.join(', '),
@@ -138,7 +147,13 @@ export const createHandler = (deps: HandlerDeps) => {
     ...(headers === undefined ? {} : { headers })
   })
 
-  const route = (method: string, path: string, segments: ReadonlyArray<string>, params: Params, body: () => unknown): Reply => {
+  const route = (
+    method: string,
+    path: string,
+    segments: ReadonlyArray<string>,
+    params: Params,
+    body: () => unknown
+  ): Reply => {
     const notFound = (): Reply => frameworkError(404, 'Not Found', path)
     const allow = (methods: string, handlers: Readonly<Record<string, () => Reply>>): Reply => {
       const h = handlers[method]
@@ -205,13 +220,19 @@ export const createHandler = (deps: HandlerDeps) => {
     const auth = req.headers.authorization
     const m = typeof auth === 'string' ? /^Bearer\s+(.+)$/i.exec(auth.trim()) : null
     if (m === null || m[1] !== deps.token) {
-      const r = store.error(401, m === null ? 'Full authentication is required to access this resource' : 'Invalid access token')
+      const r = store.error(
+        401,
+        m === null ? 'Full authentication is required to access this resource' : 'Invalid access token'
+      )
       return { ...r, headers: { 'WWW-Authenticate': 'Bearer realm="contacthub"' } }
     }
 
     let segments: Array<string>
     try {
-      segments = path.slice(prefix.length).split('/').map((s) => decodeURIComponent(s))
+      segments = path
+        .slice(prefix.length)
+        .split('/')
+        .map((s) => decodeURIComponent(s))
     } catch {
       return store.error(400, `Malformed URL path: ${path}`)
     }
@@ -253,11 +274,21 @@ export const createHandler = (deps: HandlerDeps) => {
     res.end(e.payload)
   }
 
-  const cut = (res: ServerResponse, base: Record<string, string>, reply: Reply, bytes: number | undefined, record: MutableRecord): void => {
+  const cut = (
+    res: ServerResponse,
+    base: Record<string, string>,
+    reply: Reply,
+    bytes: number | undefined,
+    record: MutableRecord
+  ): void => {
     const e = encode(reply.body === undefined ? { ...reply, body: { cut: true } } : reply)
     record.status = e.status
     const n = Math.max(0, Math.min(e.payload.length - 1, bytes ?? Math.floor(e.payload.length / 2)))
-    res.writeHead(e.status === 204 ? 200 : e.status, { ...base, ...e.headers, 'Content-Length': String(e.payload.length) })
+    res.writeHead(e.status === 204 ? 200 : e.status, {
+      ...base,
+      ...e.headers,
+      'Content-Length': String(e.payload.length)
+    })
     res.flushHeaders()
     const destroy = (): void => {
       res.socket?.destroy()
@@ -270,7 +301,8 @@ export const createHandler = (deps: HandlerDeps) => {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', 'http://emulator.invalid')
     const headers: Record<string, string> = {}
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) setOwn(headers, k, Array.isArray(v) ? v.join(', ') : v)
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) setOwn(headers, k, Array.isArray(v) ? v.join(', ') : v)
     const query: Record<string, Array<string>> = {}
     for (const [k, v] of url.searchParams) setOwn(query, k, [...(hasOwn(query, k) ? query[k] : []), v])
     const record: MutableRecord = {
@@ -301,7 +333,12 @@ export const createHandler = (deps: HandlerDeps) => {
       text = (await readBody(req, deps.maxBodyBytes)).toString('utf8')
     } catch (e) {
       if (e instanceof BodyTooLarge) {
-        send(res, { ...base, Connection: 'close' }, store.error(413, `Request body larger than ${deps.maxBodyBytes} bytes`), record)
+        send(
+          res,
+          { ...base, Connection: 'close' },
+          store.error(413, `Request body larger than ${deps.maxBodyBytes} bytes`),
+          record
+        )
       } else {
         res.socket?.destroy()
       }
@@ -329,11 +366,16 @@ export const createHandler = (deps: HandlerDeps) => {
     if (fault?.kind === 'fail') {
       const { retryAfter, body, headers: extra } = fault.options
       const r: Reply =
-        body === undefined ? store.error(fault.status, `Injected fault: HTTP ${fault.status}`) : { status: fault.status, body }
+        body === undefined
+          ? store.error(fault.status, `Injected fault: HTTP ${fault.status}`)
+          : { status: fault.status, body }
       send(
         res,
         base,
-        { ...r, headers: { ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }), ...(extra ?? {}) } },
+        {
+          ...r,
+          headers: { ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }), ...(extra ?? {}) }
+        },
         record
       )
       return

@@ -190,7 +190,12 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
 
   const extKey = (nodeId: string, externalId: string): string => `${nodeId}\n${externalId}`
 
-  const error = (status: number, message: string, errors: ReadonlyArray<FieldError> = [], data: unknown = null): Reply => ({
+  const error = (
+    status: number,
+    message: string,
+    errors: ReadonlyArray<FieldError> = [],
+    data: unknown = null
+  ): Reply => ({
     status,
     body: { message, logref: deps.uuid(), data, errors } satisfies ApiErrorBody
   })
@@ -206,7 +211,9 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     )
 
   const badParam = (name: string, value: unknown, message: string): Reply =>
-    error(400, `Invalid parameter ${name}: ${message}`, [{ message, path: name, data: value ?? null, code: 'parameter' }])
+    error(400, `Invalid parameter ${name}: ${message}`, [
+      { message, path: name, data: value ?? null, code: 'parameter' }
+    ])
 
   const customerNotFound = (id: string): Reply => error(404, `Customer not found: ${id}`)
 
@@ -349,7 +356,10 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     const externalId = one(params, 'externalId')
     const stored = externalId === undefined ? inNode : inNode.filter((c) => (c.doc.externalId ?? null) === externalId)
     const fieldsText = one(params, 'fields')
-    const fields = (fieldsText ?? '').split(',').map((f) => f.trim()).filter((f) => f !== '')
+    const fields = (fieldsText ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '')
     const unknown = fields.find((f) => !isKnownAttribute(f))
     if (unknown !== undefined) return badParam('fields', fieldsText, `unknown attribute ${JSON.stringify(unknown)}`)
     const project = (c: Record<string, unknown>): Record<string, unknown> =>
@@ -419,7 +429,14 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     const c = customers.get(id)
     if (c === undefined) return customerNotFound(id)
     if (!isRecord(body)) {
-      return invalid('customer', [{ message: `expected object, got ${body === null ? 'null' : typeof body}`, path: '', data: body ?? null, code: 'type' }])
+      return invalid('customer', [
+        {
+          message: `expected object, got ${body === null ? 'null' : typeof body}`,
+          path: '',
+          data: body ?? null,
+          code: 'type'
+        }
+      ])
     }
     const patch = withoutReadOnly(body, [...READ_ONLY_CUSTOMER_PROPERTIES, 'nodeId'])
     const merged = mergePatch(c.doc, patch) as Record<string, unknown>
@@ -433,7 +450,9 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     if (c === undefined) return customerNotFound(id)
     if (!isRecord(body)) return invalid('customer', validate(CustomerBodySchema, body ?? null))
     if (body.id !== undefined && body.id !== null && body.id !== id) {
-      return invalid('customer', [{ message: `the id does not match the URL (${id})`, path: '/id', data: body.id, code: 'id' }])
+      return invalid('customer', [
+        { message: `the id does not match the URL (${id})`, path: '/id', data: body.id, code: 'id' }
+      ])
     }
     const checked = checkCustomer(withoutReadOnly(body, READ_ONLY_CUSTOMER_PROPERTIES))
     if (E.isLeft(checked)) return checked.left
@@ -457,7 +476,9 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
 
   const listSessions = (customerId: string): Reply => {
     const c = customers.get(customerId)
-    return c === undefined ? customerNotFound(customerId) : { status: 200, body: { elements: c.sessions.map((s) => ({ ...s })) } }
+    return c === undefined
+      ? customerNotFound(customerId)
+      : { status: 200, body: { elements: c.sessions.map((s) => ({ ...s })) } }
   }
 
   const addSession = (customerId: string, body: unknown): Reply => {
@@ -509,7 +530,8 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     return errors.length > 0 ? E.left(invalid(ENTITY_LABEL[entity], errors)) : E.right(item)
   }
 
-  const entityNotFound = (entity: EntityName, id: string): Reply => error(404, `${ENTITY_LABEL[entity]} not found: ${id}`)
+  const entityNotFound = (entity: EntityName, id: string): Reply =>
+    error(404, `${ENTITY_LABEL[entity]} not found: ${id}`)
 
   const listEntities = (customerId: string, entity: EntityName): Reply => {
     const c = customers.get(customerId)
@@ -522,7 +544,9 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     if (c === undefined) return customerNotFound(customerId)
     const given = isRecord(body) && typeof body.id === 'string' && body.id !== '' ? body.id : undefined
     if (isRecord(body) && body.id !== undefined && body.id !== null && given === undefined) {
-      return invalid(ENTITY_LABEL[entity], [{ message: 'expected a non-empty string', path: '/id', data: body.id, code: 'type' }])
+      return invalid(ENTITY_LABEL[entity], [
+        { message: 'expected a non-empty string', path: '/id', data: body.id, code: 'type' }
+      ])
     }
     const id = given ?? deps.uuid()
     const item = checkEntity(entity, body, id)
@@ -546,11 +570,17 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     const list = entities(c, entity)
     if (!list.some((x) => x.id === id)) return entityNotFound(entity, id)
     if (isRecord(body) && body.id !== undefined && body.id !== null && body.id !== id) {
-      return invalid(ENTITY_LABEL[entity], [{ message: `the id does not match the URL (${id})`, path: '/id', data: body.id, code: 'id' }])
+      return invalid(ENTITY_LABEL[entity], [
+        { message: `the id does not match the URL (${id})`, path: '/id', data: body.id, code: 'id' }
+      ])
     }
     const item = checkEntity(entity, body, id)
     if (E.isLeft(item)) return item.left
-    setEntities(c, entity, list.map((x) => (x.id === id ? item.right : x)))
+    setEntities(
+      c,
+      entity,
+      list.map((x) => (x.id === id ? item.right : x))
+    )
     return { status: 200, body: render(ENTITY_SCHEMAS[entity], item.right) }
   }
 
@@ -559,7 +589,11 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     if (c === undefined) return customerNotFound(customerId)
     const list = entities(c, entity)
     if (!list.some((x) => x.id === id)) return entityNotFound(entity, id)
-    setEntities(c, entity, list.filter((x) => x.id !== id))
+    setEntities(
+      c,
+      entity,
+      list.filter((x) => x.id !== id)
+    )
     return { status: 200 }
   }
 
@@ -591,7 +625,13 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
     let date = registeredAt
     if (errors.length === 0 && typeof b.date === 'string') {
       const ms = readInstant(b.date)
-      if (ms === undefined) errors.push({ message: `${JSON.stringify(b.date)} is not a valid date-time`, path: '/date', data: b.date, code: 'format' })
+      if (ms === undefined)
+        errors.push({
+          message: `${JSON.stringify(b.date)} is not a valid date-time`,
+          path: '/date',
+          data: b.date,
+          code: 'format'
+        })
       else date = ms
     }
     if (errors.length > 0) return E.left(invalid('event', errors))
@@ -642,7 +682,10 @@ export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): St
   }
 
   const listParam = (params: Params, name: string): ReadonlySet<string> | undefined => {
-    const values = (params.get(name) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
+    const values = (params.get(name) ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== '')
     return values.length === 0 ? undefined : new Set(values)
   }
 

@@ -47,7 +47,10 @@ export const parseIni = (text: string): ReadonlyMap<string, ReadonlyMap<string, 
   return sections
 }
 
-const normaliseBaseUrl = (where: string, baseUrl: string | undefined): E.Either<ContacthubError, string | undefined> => {
+const normaliseBaseUrl = (
+  where: string,
+  baseUrl: string | undefined
+): E.Either<ContacthubError, string | undefined> => {
   if (baseUrl === undefined || baseUrl === '') return E.right(undefined)
   const trimmed = baseUrl.replace(/\/+$/, '').replace(/\/workspaces$/, '')
   const checked = checkBaseUrl(trimmed)
@@ -138,7 +141,8 @@ export const contextFromEnv = (
   const missing = ['CONTACTHUB_WORKSPACE_ID', 'CONTACTHUB_NODE_ID', 'CONTACTHUB_TOKEN'].filter(
     (k) => env[k] === undefined || env[k] === ''
   )
-  if (missing.length > 0) return invalid(`contextFromEnv: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set.`)
+  if (missing.length > 0)
+    return invalid(`contextFromEnv: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set.`)
   const baseUrl = normaliseBaseUrl('contextFromEnv', env.CONTACTHUB_BASE_URL)
   if (E.isLeft(baseUrl)) return baseUrl
   return E.right({

@@ -26,6 +26,11 @@ export const start = (): void => {
   else
     runFlow(config).then(
       (result) => report({ ok: true, origin: location.origin, result }),
-      (e: unknown) => report({ ok: false, origin: location.origin, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })
+      (e: unknown) =>
+        report({
+          ok: false,
+          origin: location.origin,
+          error: e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+        })
     )
 }

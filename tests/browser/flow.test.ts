@@ -51,7 +51,8 @@ beforeAll(async () => {
 <script type="module" src="/app.js"></script></head><body></body></html>`
   server = createServer((req, res) => {
     if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html)
-    else if (req.url === '/app.js') res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(app.code)
+    else if (req.url === '/app.js')
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(app.code)
     else if (req.url === '/favicon.ico') res.writeHead(204).end()
     else res.writeHead(404).end()
   })
@@ -89,10 +90,12 @@ describe('in headless Chromium, from another origin', () => {
     })
     try {
       await page.goto(`${appUrl}/`, { timeout: 20_000 })
-      await page.waitForFunction(() => window.__FLOW_OUTCOME__ !== undefined, undefined, { timeout: 30_000 }).catch((e: unknown) => {
-        const seen = emulator!.requests.map((r) => `${r.method} ${r.url} -> ${r.status ?? 'pending'}`)
-        throw new Error(`${String(e)}\npage: ${problems.join('\n')}\nemulator saw:\n${seen.join('\n')}`)
-      })
+      await page
+        .waitForFunction(() => window.__FLOW_OUTCOME__ !== undefined, undefined, { timeout: 30_000 })
+        .catch((e: unknown) => {
+          const seen = emulator!.requests.map((r) => `${r.method} ${r.url} -> ${r.status ?? 'pending'}`)
+          throw new Error(`${String(e)}\npage: ${problems.join('\n')}\nemulator saw:\n${seen.join('\n')}`)
+        })
       const outcome = (await page.evaluate(() => window.__FLOW_OUTCOME__)) as AppOutcome
       if (!outcome.ok) throw new Error(`${outcome.error}\n${problems.join('\n')}`)
 

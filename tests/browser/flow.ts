@@ -33,11 +33,21 @@ export interface FlowResult {
   readonly eventAccepted: boolean
   /** Event types read back for the first customer: the event added by session id was attributed to them. */
   readonly eventsOfCustomer: ReadonlyArray<string>
-  readonly firstPage: { readonly size: number; readonly totalElements: number; readonly totalPages: number; readonly hasNext: boolean }
+  readonly firstPage: {
+    readonly size: number
+    readonly totalElements: number
+    readonly totalPages: number
+    readonly hasNext: boolean
+  }
   readonly secondPageNames: ReadonlyArray<string>
   readonly allPagesNames: ReadonlyArray<string>
   readonly queried: ReadonlyArray<string>
-  readonly notFound: { readonly tag: string; readonly status?: number; readonly method?: string; readonly message: string }
+  readonly notFound: {
+    readonly tag: string
+    readonly status?: number
+    readonly method?: string
+    readonly message: string
+  }
   readonly registeredAtIsUtcIso: boolean
   readonly errors: ReadonlyArray<string>
 }
@@ -52,7 +62,9 @@ export const runFlow = async (config: FlowConfig): Promise<FlowResult> => {
   const created: Array<string> = []
   let registeredAt = ''
   for (const firstName of names) {
-    const r = await addCustomer(ctx, { base: { firstName, contacts: { email: `${firstName.toLowerCase()}@example.com` } } })()
+    const r = await addCustomer(ctx, {
+      base: { firstName, contacts: { email: `${firstName.toLowerCase()}@example.com` } }
+    })()
     if (r._tag === 'Left') errors.push(`addCustomer: ${describeError(r.left)}`)
     else {
       created.push(r.right.id)
@@ -82,7 +94,12 @@ export const runFlow = async (config: FlowConfig): Promise<FlowResult> => {
   if (page1._tag === 'Left') errors.push(`getCustomers: ${describeError(page1.left)}`)
   else {
     const p = page1.right
-    firstPage = { size: p.elements.length, totalElements: p.page.totalElements, totalPages: p.page.totalPages, hasNext: hasNextPage(p) }
+    firstPage = {
+      size: p.elements.length,
+      totalElements: p.page.totalElements,
+      totalPages: p.page.totalPages,
+      hasNext: hasNextPage(p)
+    }
     const page2 = await nextPage(p)()
     if (page2._tag === 'Left') errors.push(`nextPage: ${describeError(page2.left)}`)
     else secondPageNames.push(...page2.right.elements.map((c) => c.base?.firstName ?? ''))
@@ -102,7 +119,12 @@ export const runFlow = async (config: FlowConfig): Promise<FlowResult> => {
     missing._tag === 'Right'
       ? { tag: 'Right', message: 'getCustomer of an unknown id succeeded' }
       : missing.left._tag === 'HttpError'
-        ? { tag: missing.left._tag, status: missing.left.status, method: missing.left.method, message: missing.left.message }
+        ? {
+            tag: missing.left._tag,
+            status: missing.left.status,
+            method: missing.left.method,
+            message: missing.left.message
+          }
         : { tag: missing.left._tag, message: missing.left.message }
 
   return {

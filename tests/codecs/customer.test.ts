@@ -206,7 +206,11 @@ describe('Customer codec', () => {
     const c = right(
       decode({
         id: 'c1',
-        base: { contacts: { email: 'x@example.com' }, jobs: [{ companyName: 'ACME' }], educations: [{ schoolType: 'OTHER' }] }
+        base: {
+          contacts: { email: 'x@example.com' },
+          jobs: [{ companyName: 'ACME' }],
+          educations: [{ schoolType: 'OTHER' }]
+        }
       })
     )
     expect(c.nodeId).toBeNull()
@@ -274,14 +278,20 @@ describe('Customer codec', () => {
   })
 
   it.each([
-    [{ ...sparseCustomerWire, base: { ...sparseCustomerWire.base, contacts: { email: 42 } } }, 'base.contacts.email: expected string | null, got 42'],
+    [
+      { ...sparseCustomerWire, base: { ...sparseCustomerWire.base, contacts: { email: 42 } } },
+      'base.contacts.email: expected string | null, got 42'
+    ],
     [{ ...sparseCustomerWire, registeredAt: 'yesterday' }, 'registeredAt: expected Timestamp | null, got "yesterday"'],
     [{ ...sparseCustomerWire, id: undefined }, 'id: expected string, got undefined'],
     [
       { ...sparseCustomerWire, base: { ...sparseCustomerWire.base, contacts: { otherContacts: [{ type: 'PAGER' }] } } },
       'base.contacts.otherContacts.0.type: expected "MOBILE" | "PHONE" | "EMAIL" | "FAX" | "OTHER" | null, got "PAGER"'
     ],
-    [{ ...sparseCustomerWire, base: { ...sparseCustomerWire.base, jobs: 'none' } }, 'base.jobs: expected ReadonlyArray<Job> | null, got "none"'],
+    [
+      { ...sparseCustomerWire, base: { ...sparseCustomerWire.base, jobs: 'none' } },
+      'base.jobs: expected ReadonlyArray<Job> | null, got "none"'
+    ],
     [
       { ...sparseCustomerWire, base: { ...sparseCustomerWire.base, educations: [{ id: 'e', startYear: '2001' }] } },
       'base.educations.0.startYear: expected number | null, got "2001"'
@@ -292,7 +302,10 @@ describe('Customer codec', () => {
     ],
     [{ ...sparseCustomerWire, tags: { manual: [1] } }, 'tags.manual.0: expected string, got 1'],
     [{ ...sparseCustomerWire, extended: 'x' }, 'extended: expected UnknownRecord | null, got "x"'],
-    [{ ...sparseCustomerWire, base: { ...sparseCustomerWire.base, likes: [{ createdTime: 5 }] } }, 'base.likes.0.createdTime: expected LenientTimestamp | null, got 5']
+    [
+      { ...sparseCustomerWire, base: { ...sparseCustomerWire.base, likes: [{ createdTime: 5 }] } },
+      'base.likes.0.createdTime: expected LenientTimestamp | null, got 5'
+    ]
   ])('fails with a readable path (%#)', (wire, message) => {
     expect(left(decode(wire))).toContain(message)
   })
@@ -305,12 +318,22 @@ describe('Customer codec', () => {
 
 describe('sub-entity and session codecs', () => {
   it('decodes a job with date-only dates kept as dates', () => {
-    const wire = { id: '01', companyIndustry: 'ind', companyName: 'co', jobTitle: 'dev', startDate: '1994-10-06', endDate: '1994-10-06', isCurrent: true }
+    const wire = {
+      id: '01',
+      companyIndustry: 'ind',
+      companyName: 'co',
+      jobTitle: 'dev',
+      startDate: '1994-10-06',
+      endDate: '1994-10-06',
+      isCurrent: true
+    }
     expect(right(decodeWith(Job)(wire))).toEqual(wire)
   })
 
   it('decodes a like with its lenient createdTime', () => {
-    expect(right(decodeWith(Like)({ id: 'id', category: 'c', name: 'n', createdTime: '2019-06-14T08:21:05.118+0000' }))).toEqual({
+    expect(
+      right(decodeWith(Like)({ id: 'id', category: 'c', name: 'n', createdTime: '2019-06-14T08:21:05.118+0000' }))
+    ).toEqual({
       id: 'id',
       category: 'c',
       name: 'n',
@@ -319,9 +342,19 @@ describe('sub-entity and session codecs', () => {
   })
 
   it('decodes an education and refuses an unknown school type', () => {
-    const wire = { id: '01', schoolType: 'HIGH_SCHOOL', schoolName: 's', schoolConcentration: 'c', startYear: 1994, endYear: 2000, isCurrent: false }
+    const wire = {
+      id: '01',
+      schoolType: 'HIGH_SCHOOL',
+      schoolName: 's',
+      schoolConcentration: 'c',
+      startYear: 1994,
+      endYear: 2000,
+      isCurrent: false
+    }
     expect(right(decodeWith(Education)(wire))).toEqual(wire)
-    expect(left(decodeWith(Education)({ ...wire, schoolType: 'KINDERGARTEN' }))[0]).toMatch(/^schoolType: expected "PRIMARY_SCHOOL"/)
+    expect(left(decodeWith(Education)({ ...wire, schoolType: 'KINDERGARTEN' }))[0]).toMatch(
+      /^schoolType: expected "PRIMARY_SCHOOL"/
+    )
   })
 
   it('decodes a subscription whose dates were stored date-only', () => {
@@ -347,8 +380,19 @@ describe('sub-entity and session codecs', () => {
 
   it('decodes sessions and the session list', () => {
     expect(right(decodeWith(Session)({ id: 's1', value: 'v1' }))).toEqual({ id: 's1', value: 'v1' })
-    expect(right(decodeWith(SessionList)({ elements: [{ id: 's1', value: 'v1' }, { id: 's2', value: 'v2' }] })).elements).toHaveLength(2)
-    expect(left(decodeWith(SessionList)({ elements: [{ value: 'v1' }] }))).toContain('elements.0.id: expected string, got undefined')
+    expect(
+      right(
+        decodeWith(SessionList)({
+          elements: [
+            { id: 's1', value: 'v1' },
+            { id: 's2', value: 'v2' }
+          ]
+        })
+      ).elements
+    ).toHaveLength(2)
+    expect(left(decodeWith(SessionList)({ elements: [{ value: 'v1' }] }))).toContain(
+      'elements.0.id: expected string, got undefined'
+    )
   })
 })
 
@@ -419,7 +463,10 @@ describe('input types', () => {
     const good: CustomerInput = {
       base: {
         dob: new Date(0),
-        contacts: { otherContacts: [{ type: 'EMAIL', value: 'x@example.com' }], mobileDevices: [{ type: 'FIREOS', notificationService: 'ADM' }] },
+        contacts: {
+          otherContacts: [{ type: 'EMAIL', value: 'x@example.com' }],
+          mobileDevices: [{ type: 'FIREOS', notificationService: 'ADM' }]
+        },
         educations: [{ schoolType: 'HIGH_SCHOOL' }],
         subscriptions: [{ kind: 'SERVICE', startDate: new Date(0) }]
       }

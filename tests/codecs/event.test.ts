@@ -88,7 +88,9 @@ describe('EventCodec', () => {
       E.left(['registeredAt: expected Timestamp, got "yesterday"'])
     )
     expect(check({ ...wireEvent, id: 7 })).toEqual(E.left(['id: expected string, got 7']))
-    expect(E.isLeft(check({ ...wireEvent, bringBackProperties: { type: 'COOKIE', value: 'x', nodeId: 'n' } }))).toBe(true)
+    expect(E.isLeft(check({ ...wireEvent, bringBackProperties: { type: 'COOKIE', value: 'x', nodeId: 'n' } }))).toBe(
+      true
+    )
     expect(E.isLeft(check({ ...wireEvent, properties: [] }))).toBe(true)
     expect(E.isLeft(check({ ...wireEvent, type: 3 }))).toBe(true)
   })
@@ -152,6 +154,11 @@ describe('event types and contexts', () => {
     expectTypeOf({ type: 'loggedIn', context: 'WEB', sessionId: 's' } as const).toExtend<EventInput>()
     expectTypeOf({ type: 'loggedIn', context: 'WEB', externalId: 'x', customerId: 'c' } as const).toExtend<EventInput>()
     expectTypeOf({ type: 'loggedIn', context: 'WEB' } as const).not.toExtend<EventInput>()
-    expectTypeOf({ type: 'loggedIn', context: 'WEB', sessionId: 's', externalId: 'x' } as const).not.toExtend<EventInput>()
+    expectTypeOf({
+      type: 'loggedIn',
+      context: 'WEB',
+      sessionId: 's',
+      externalId: 'x'
+    } as const).not.toExtend<EventInput>()
   })
 })

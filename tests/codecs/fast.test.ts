@@ -30,7 +30,15 @@ const customers = fc
     firstName: maybe(fc.string()),
     dob: maybe(fc.oneof(fc.constant('1990-01-02'), fc.string())),
     email: maybe(fc.string()),
-    otherContacts: maybe(fc.array(fc.record({ name: maybe(fc.string()), type: fc.constantFrom('MOBILE', 'PHONE', 'NOPE'), value: maybe(fc.string()) }))),
+    otherContacts: maybe(
+      fc.array(
+        fc.record({
+          name: maybe(fc.string()),
+          type: fc.constantFrom('MOBILE', 'PHONE', 'NOPE'),
+          value: maybe(fc.string())
+        })
+      )
+    ),
     registeredAt: timestamp,
     updatedAt: timestamp,
     manual: maybe(fc.array(fc.oneof(fc.string(), fc.integer()))),
@@ -41,8 +49,19 @@ const customers = fc
   .map((r) =>
     wireCustomer(
       'c1',
-      { firstName: r.firstName, dob: r.dob, contacts: { email: r.email, otherContacts: r.otherContacts, mobileDevices: [] }, likes: r.likes },
-      { registeredAt: r.registeredAt, updatedAt: r.updatedAt, tags: { auto: [], manual: r.manual }, extended: r.extended, surprise: r.extra }
+      {
+        firstName: r.firstName,
+        dob: r.dob,
+        contacts: { email: r.email, otherContacts: r.otherContacts, mobileDevices: [] },
+        likes: r.likes
+      },
+      {
+        registeredAt: r.registeredAt,
+        updatedAt: r.updatedAt,
+        tags: { auto: [], manual: r.manual },
+        extended: r.extended,
+        surprise: r.extra
+      }
     )
   )
 
@@ -58,7 +77,10 @@ const same = (codec: t.Decoder<unknown, unknown>, u: unknown): void => {
 
 describe('the compiled fast path agrees with io-ts', () => {
   it('on customers, valid and not', () => {
-    fc.assert(fc.property(customers, (c) => same(Customer, c)), { numRuns: 400, seed: 42 })
+    fc.assert(
+      fc.property(customers, (c) => same(Customer, c)),
+      { numRuns: 400, seed: 42 }
+    )
   })
 
   it('on pages of customers and on events', () => {
@@ -70,14 +92,20 @@ describe('the compiled fast path agrees with io-ts', () => {
       }),
       { numRuns: 100, seed: 7 }
     )
-    fc.assert(fc.property(fc.jsonValue(), (u) => same(EventCodec, u)), { numRuns: 300, seed: 9 })
+    fc.assert(
+      fc.property(fc.jsonValue(), (u) => same(EventCodec, u)),
+      { numRuns: 300, seed: 9 }
+    )
   })
 
   it('on anything at all', () => {
-    fc.assert(fc.property(fc.anything(), (u) => same(Customer, u)), { numRuns: 300, seed: 3 })
+    fc.assert(
+      fc.property(fc.anything(), (u) => same(Customer, u)),
+      { numRuns: 300, seed: 3 }
+    )
   })
 
-  it('copies what it converts unless the value is the caller\'s own, and never mutates otherwise', () => {
+  it("copies what it converts unless the value is the caller's own, and never mutates otherwise", () => {
     const wire = wireCustomer('c1')
     const before = structuredClone(wire)
     const copy = compile(Customer)(wire) as { registeredAt: string }
@@ -97,6 +125,8 @@ describe('the compiled fast path agrees with io-ts', () => {
 
   it('keeps io-ts errors on failure', () => {
     const S = t.type({ a: t.string, b: t.number }, 'S')
-    expect(decodeWith(S)({ a: 1, b: 'x' })).toEqual(E.left(['a: expected string, got 1', 'b: expected number, got "x"']))
+    expect(decodeWith(S)({ a: 1, b: 'x' })).toEqual(
+      E.left(['a: expected string, got 1', 'b: expected number, got "x"'])
+    )
   })
 })

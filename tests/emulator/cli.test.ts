@@ -31,7 +31,10 @@ const spawnCli = (args: ReadonlyArray<string>) => {
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
   const waitFor = (re: RegExp, ms: number): Promise<RegExpExecArray> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}; stdout: ${stdout}; stderr: ${stderr}`)), ms)
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${re}; stdout: ${stdout}; stderr: ${stderr}`)),
+        ms
+      )
       const check = (): void => {
         const m = re.exec(stdout)
         if (m !== null) {
@@ -56,7 +59,9 @@ describe('contacthub-emulator bin', () => {
     const token = m[1]
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hub\/v1$/)
     expect(ws).toBe('cli-ws')
-    const res = await fetch(`${url}/workspaces/${ws}/customers?nodeId=${node}`, { headers: { Authorization: `Bearer ${token}` } })
+    const res = await fetch(`${url}/workspaces/${ws}/customers?nodeId=${node}`, {
+      headers: { Authorization: `Bearer ${token}` }
+    })
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ elements: [], page: { number: 0, size: 10 } })
     signal(cli.child, 'SIGTERM')

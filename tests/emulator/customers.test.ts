@@ -29,7 +29,10 @@ describe('auth', () => {
   })
 
   it('answers 401 with a wrong token', async () => {
-    const r = await api.call('GET', '/customers', { headers: { Authorization: 'Bearer nope' }, query: { nodeId: api.nodeId } })
+    const r = await api.call('GET', '/customers', {
+      headers: { Authorization: 'Bearer nope' },
+      query: { nodeId: api.nodeId }
+    })
     expect(r.status).toBe(401)
     expectApiError(r.body)
   })
@@ -80,7 +83,15 @@ describe('POST /customers', () => {
       extended: { score: 3 },
       extra: 'x'
     })
-    expect(c.base.address).toEqual({ street: null, city: 'Milano', country: null, region: null, province: null, zip: null, geo: null })
+    expect(c.base.address).toEqual({
+      street: null,
+      city: 'Milano',
+      country: null,
+      region: null,
+      province: null,
+      zip: null,
+      geo: null
+    })
     expect(c.tags).toEqual({ auto: [], manual: ['vip'] })
     expect(c.consents.marketing.automatic.email).toEqual({ status: true, limitation: null, objection: null })
     expect(c.consents.marketing.automatic.sms).toBeNull()
@@ -108,7 +119,12 @@ describe('POST /customers', () => {
     ['unknown base property', { nodeId: 'N', base: { nickname: 'A' } }, '/base/nickname', 'additionalProperties'],
     ['unknown top-level property', { nodeId: 'N', foo: 1 }, '/foo', 'additionalProperties'],
     ['wrong type', { nodeId: 'N', base: { firstName: 42 } }, '/base/firstName', 'type'],
-    ['wrong nested type', { nodeId: 'N', base: { contacts: { otherContacts: [{ name: 'n', value: 1 }] } } }, '/base/contacts/otherContacts/0/value', 'type'],
+    [
+      'wrong nested type',
+      { nodeId: 'N', base: { contacts: { otherContacts: [{ name: 'n', value: 1 }] } } },
+      '/base/contacts/otherContacts/0/value',
+      'type'
+    ],
     ['bad email', { nodeId: 'N', base: { contacts: { email: 'nope' } } }, '/base/contacts/email', 'format'],
     ['bad dob', { nodeId: 'N', base: { dob: '2001-02-30' } }, '/base/dob', 'format'],
     ['bad enum', { nodeId: 'N', base: { timezone: 'Mars/Olympus' } }, '/base/timezone', 'enum'],
@@ -125,20 +141,31 @@ describe('POST /customers', () => {
     expect(r.status).toBe(400)
     expectApiError(r.body)
     expect(r.body.errors).toContainEqual(expect.objectContaining({ path, code }))
-    for (const e of r.body.errors as Array<Json>) expect(Object.keys(e).sort()).toEqual(['code', 'data', 'message', 'path'])
+    for (const e of r.body.errors as Array<Json>)
+      expect(Object.keys(e).sort()).toEqual(['code', 'data', 'message', 'path'])
   })
 
   it('treats __proto__ keys as plain data', async () => {
-    const closed = await api.call('POST', '/customers', { raw: `{"nodeId":"${api.nodeId}","base":{"__proto__":{"firstName":42}}}` })
+    const closed = await api.call('POST', '/customers', {
+      raw: `{"nodeId":"${api.nodeId}","base":{"__proto__":{"firstName":42}}}`
+    })
     expect(closed.status).toBe(400)
     expect(closed.body.errors[0].path).toBe('/base/__proto__')
-    const open = await api.call('POST', '/customers', { raw: `{"nodeId":"${api.nodeId}","extended":{"__proto__":{"x":1}}}` })
+    const open = await api.call('POST', '/customers', {
+      raw: `{"nodeId":"${api.nodeId}","extended":{"__proto__":{"x":1}}}`
+    })
     expect(open.status).toBe(201)
     expect(open.text).toContain('"extended":{"__proto__":{"x":1}}')
     const patched = await api.call('PATCH', `/customers/${open.body.id}`, { raw: '{"extended":{"__proto__":{"y":2}}}' })
     expect(patched.status).toBe(200)
     expect(patched.text).toContain('"extended":{"__proto__":{"x":1,"y":2}}')
-    const odd = await api.call('GET', '/customers', { query: Object.fromEntries([['nodeId', api.nodeId], ['__proto__', 'x'], ['constructor', 'y']]) })
+    const odd = await api.call('GET', '/customers', {
+      query: Object.fromEntries([
+        ['nodeId', api.nodeId],
+        ['__proto__', 'x'],
+        ['constructor', 'y']
+      ])
+    })
     expect(odd.status).toBe(200)
     expect(emulator.requests.at(-1)?.query.__proto__).toEqual(['x'])
   })
@@ -171,7 +198,9 @@ describe('POST /customers', () => {
     expect(r.body).toEqual({
       message: `Conflict with exiting customer ${first.id}`,
       logref: expect.any(String),
-      data: { customer: { id: first.id, href: `${emulator.url}/workspaces/${emulator.workspaceId}/customers/${first.id}` } },
+      data: {
+        customer: { id: first.id, href: `${emulator.url}/workspaces/${emulator.workspaceId}/customers/${first.id}` }
+      },
       errors: []
     })
   })
@@ -252,7 +281,9 @@ describe('GET, PATCH, PUT, DELETE /customers/{id}', () => {
   it('PATCH clears the externalId with null and frees it', async () => {
     const c = await api.create({ externalId: 'free-me' })
     await api.call('PATCH', `/customers/${c.id}`, { body: { externalId: null } })
-    expect((await api.call('POST', '/customers', { body: { nodeId: api.nodeId, externalId: 'free-me' } })).status).toBe(201)
+    expect((await api.call('POST', '/customers', { body: { nodeId: api.nodeId, externalId: 'free-me' } })).status).toBe(
+      201
+    )
   })
 
   it('PATCH and PUT answer 409 when the new externalId is taken', async () => {
@@ -270,7 +301,9 @@ describe('GET, PATCH, PUT, DELETE /customers/{id}', () => {
   it('PUT replaces the whole customer', async () => {
     const c = await api.create({ externalId: 'r', base: { firstName: 'A', lastName: 'B' }, tags: { manual: ['t'] } })
     clock = T0 + 1000
-    const r = await api.call('PUT', `/customers/${c.id}`, { body: { id: c.id, nodeId: api.nodeId, base: { lastName: 'C' } } })
+    const r = await api.call('PUT', `/customers/${c.id}`, {
+      body: { id: c.id, nodeId: api.nodeId, base: { lastName: 'C' } }
+    })
     expect(r.status).toBe(200)
     expect(r.body.base).toEqual({ ...EMPTY_BASE, lastName: 'C' })
     expect(r.body.externalId).toBeNull()
@@ -291,7 +324,9 @@ describe('GET, PATCH, PUT, DELETE /customers/{id}', () => {
     expect(r.text).toBe('')
     expect((await api.call('GET', `/customers/${c.id}`)).status).toBe(404)
     expect((await api.call('DELETE', `/customers/${c.id}`)).status).toBe(404)
-    expect((await api.call('POST', '/customers', { body: { nodeId: api.nodeId, externalId: 'gone' } })).status).toBe(201)
+    expect((await api.call('POST', '/customers', { body: { nodeId: api.nodeId, externalId: 'gone' } })).status).toBe(
+      201
+    )
   })
 
   it('timestamps look like the live API', async () => {
@@ -307,7 +342,12 @@ describe('GET /customers', () => {
     const out: Array<Json> = []
     for (let i = 0; i < n; i++) {
       clock = T0 + i * 1000
-      out.push(await api.create({ externalId: `x${i}`, base: { firstName: `F${String(i).padStart(2, '0')}`, lastName: i % 2 === 0 ? 'Even' : 'Odd' } }))
+      out.push(
+        await api.create({
+          externalId: `x${i}`,
+          base: { firstName: `F${String(i).padStart(2, '0')}`, lastName: i % 2 === 0 ? 'Even' : 'Odd' }
+        })
+      )
     }
     return out
   }
@@ -322,16 +362,34 @@ describe('GET /customers', () => {
     const all = await seed(23)
     const first = await api.list()
     expect(first.status).toBe(200)
-    expect(first.body.page).toEqual({ size: 10, totalElements: 23, totalUnfilteredElements: 23, totalPages: 3, number: 0 })
+    expect(first.body.page).toEqual({
+      size: 10,
+      totalElements: 23,
+      totalUnfilteredElements: 23,
+      totalPages: 3,
+      number: 0
+    })
     expect(first.body.elements.map((c: Json) => c.id)).toEqual(all.slice(0, 10).map((c) => c.id))
     const last = await api.list({ page: 2 })
     expect(last.body.elements.map((c: Json) => c.id)).toEqual(all.slice(20).map((c) => c.id))
     expect(last.body.page.number).toBe(2)
     const past = await api.list({ page: 7, size: 5 })
     expect(past.body.elements).toEqual([])
-    expect(past.body.page).toEqual({ size: 5, totalElements: 23, totalUnfilteredElements: 23, totalPages: 5, number: 7 })
+    expect(past.body.page).toEqual({
+      size: 5,
+      totalElements: 23,
+      totalUnfilteredElements: 23,
+      totalPages: 5,
+      number: 7
+    })
     const empty = await client(emulator).call('GET', '/customers', { query: { nodeId: 'other-node' } })
-    expect(empty.body.page).toEqual({ size: 10, totalElements: 0, totalUnfilteredElements: 0, totalPages: 0, number: 0 })
+    expect(empty.body.page).toEqual({
+      size: 10,
+      totalElements: 0,
+      totalUnfilteredElements: 0,
+      totalPages: 0,
+      number: 0
+    })
   })
 
   it.each([
@@ -370,7 +428,12 @@ describe('GET /customers', () => {
   it('selects fields: the others come back null', async () => {
     await api.create({
       externalId: 'f',
-      base: { firstName: 'A', lastName: 'B', contacts: { email: 'a@b.c', phone: '1' }, jobs: [{ id: 'j', companyName: 'C', jobTitle: 'T' }] },
+      base: {
+        firstName: 'A',
+        lastName: 'B',
+        contacts: { email: 'a@b.c', phone: '1' },
+        jobs: [{ id: 'j', companyName: 'C', jobTitle: 'T' }]
+      },
       tags: { manual: ['m'] }
     })
     const r = await api.list({ fields: 'base.firstName,base.contacts.email,base.jobs.companyName' })
@@ -379,7 +442,17 @@ describe('GET /customers', () => {
     expect(c.base.lastName).toBeNull()
     expect(c.base.contacts.email).toBe('a@b.c')
     expect(c.base.contacts.phone).toBeNull()
-    expect(c.base.jobs).toEqual([{ id: null, companyIndustry: null, companyName: 'C', jobTitle: null, startDate: null, endDate: null, isCurrent: null }])
+    expect(c.base.jobs).toEqual([
+      {
+        id: null,
+        companyIndustry: null,
+        companyName: 'C',
+        jobTitle: null,
+        startDate: null,
+        endDate: null,
+        isCurrent: null
+      }
+    ])
     expect(c.base.address).toBeNull()
     expect(c.tags).toBeNull()
     expect(c.externalId).toBeNull()
@@ -396,7 +469,9 @@ describe('concurrency', () => {
   it('of 100 concurrent creates with one externalId, exactly one wins', async () => {
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        api.call('POST', '/customers', { body: { nodeId: api.nodeId, externalId: 'race', base: { firstName: `N${i}` } } })
+        api.call('POST', '/customers', {
+          body: { nodeId: api.nodeId, externalId: 'race', base: { firstName: `N${i}` } }
+        })
       )
     )
     const statuses = results.map((r) => r.status)
@@ -411,7 +486,9 @@ describe('concurrency', () => {
   it('loses nothing under many concurrent creates and patches', async () => {
     const created = await Promise.all(Array.from({ length: 60 }, (_, i) => api.create({ externalId: `k${i}` })))
     expect(new Set(created.map((c) => c.id)).size).toBe(60)
-    await Promise.all(created.map((c, i) => api.call('PATCH', `/customers/${c.id}`, { body: { base: { firstName: `P${i}` } } })))
+    await Promise.all(
+      created.map((c, i) => api.call('PATCH', `/customers/${c.id}`, { body: { base: { firstName: `P${i}` } } }))
+    )
     const all = await api.list({ size: 100 })
     expect(all.body.page.totalElements).toBe(60)
     expect(new Set(all.body.elements.map((c: Json) => c.base.firstName)).size).toBe(60)

@@ -66,8 +66,16 @@ describe('POST /events', () => {
     ['no customer', { customerId: undefined }, '/customerId'],
     ['bad date', { date: 'yesterday' }, '/date'],
     ['impossible date', { date: '2019-02-30T10:00:00Z' }, '/date'],
-    ['bad bring-back type', { customerId: undefined, bringBackProperties: { type: 'EMAIL', value: 'x', nodeId: 'n' } }, '/bringBackProperties/type'],
-    ['bring-back without nodeId', { customerId: undefined, bringBackProperties: { type: 'SESSION_ID', value: 'x' } }, '/bringBackProperties/nodeId'],
+    [
+      'bad bring-back type',
+      { customerId: undefined, bringBackProperties: { type: 'EMAIL', value: 'x', nodeId: 'n' } },
+      '/bringBackProperties/type'
+    ],
+    [
+      'bring-back without nodeId',
+      { customerId: undefined, bringBackProperties: { type: 'SESSION_ID', value: 'x' } },
+      '/bringBackProperties/nodeId'
+    ],
     ['unknown property', { colour: 'red' }, '/colour']
   ])('answers 400 for %s', async (_name, over, path) => {
     const body = JSON.parse(JSON.stringify(event(over)))
@@ -86,7 +94,9 @@ describe('POST /events', () => {
 
 describe('bring-back properties', () => {
   it('EXTERNAL_ID attaches the event to the customer of that node', async () => {
-    const r = await post(event({ customerId: undefined, bringBackProperties: { type: 'EXTERNAL_ID', value: 'ev', nodeId: api.nodeId } }))
+    const r = await post(
+      event({ customerId: undefined, bringBackProperties: { type: 'EXTERNAL_ID', value: 'ev', nodeId: api.nodeId } })
+    )
     expect(r.status).toBe(202)
     const got = await api.call('GET', `/events/${r.body.id}`)
     expect(got.body.customerId).toBe(customer.id)
@@ -96,8 +106,16 @@ describe('bring-back properties', () => {
 
   it('SESSION_ID attaches to the session owner, also when the session is linked later', async () => {
     await api.call('POST', `/customers/${customer.id}/sessions`, { body: { value: 'known' } })
-    const before = await post(event({ customerId: undefined, bringBackProperties: { type: 'SESSION_ID', value: 'known', nodeId: api.nodeId } }))
-    const early = await post(event({ customerId: undefined, type: 'loggedIn', bringBackProperties: { type: 'SESSION_ID', value: 'later', nodeId: api.nodeId } }))
+    const before = await post(
+      event({ customerId: undefined, bringBackProperties: { type: 'SESSION_ID', value: 'known', nodeId: api.nodeId } })
+    )
+    const early = await post(
+      event({
+        customerId: undefined,
+        type: 'loggedIn',
+        bringBackProperties: { type: 'SESSION_ID', value: 'later', nodeId: api.nodeId }
+      })
+    )
     expect(early.status).toBe(202)
     const pending = await api.call('GET', `/events/${early.body.id}`)
     expect(pending.body.customerId).toBeNull()
@@ -112,7 +130,12 @@ describe('bring-back properties', () => {
   })
 
   it('EXTERNAL_ID also attaches when the customer is created later', async () => {
-    const r = await post(event({ customerId: undefined, bringBackProperties: { type: 'EXTERNAL_ID', value: 'future', nodeId: api.nodeId } }))
+    const r = await post(
+      event({
+        customerId: undefined,
+        bringBackProperties: { type: 'EXTERNAL_ID', value: 'future', nodeId: api.nodeId }
+      })
+    )
     const c = await api.create({ externalId: 'future' })
     expect((await api.call('GET', `/events/${r.body.id}`)).body.customerId).toBe(c.id)
   })
@@ -134,7 +157,7 @@ describe('GET /events', () => {
     return ids
   }
 
-  it('lists a customer\'s events, newest first, with the live page object', async () => {
+  it("lists a customer's events, newest first, with the live page object", async () => {
     const ids = await seed()
     const r = await list()
     expect(r.status).toBe(200)
@@ -150,7 +173,11 @@ describe('GET /events', () => {
     expect(ids_(await list({ context: 'ECOMMERCE' }))).toEqual([ids[2]])
     expect(ids_(await list({ mode: 'PASSIVE' }))).toEqual([ids[4], ids[1]])
     expect(ids_(await list({ mode: 'ACTIVE' }))).toEqual([ids[3], ids[2], ids[0]])
-    expect(ids_(await list({ dateFrom: '2019-01-02T00:00:00.000+0000', dateTo: '2019-01-04T00:00:00Z' }))).toEqual([ids[3], ids[2], ids[1]])
+    expect(ids_(await list({ dateFrom: '2019-01-02T00:00:00.000+0000', dateTo: '2019-01-04T00:00:00Z' }))).toEqual([
+      ids[3],
+      ids[2],
+      ids[1]
+    ])
     const filtered = await list({ type: 'viewedPage' })
     expect(filtered.body.page.totalElements).toBe(2)
     expect(filtered.body.page.totalUnfilteredElements).toBe(5)

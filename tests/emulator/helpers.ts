@@ -45,7 +45,9 @@ export const client = (emulator: Emulator) => {
       if (Array.isArray(v)) for (const x of v) url.searchParams.append(k, x)
       else url.searchParams.set(k, String(v))
     }
-    const headers: Record<string, string> = { ...(opts.noAuth === true ? {} : { Authorization: `Bearer ${emulator.token}` }) }
+    const headers: Record<string, string> = {
+      ...(opts.noAuth === true ? {} : { Authorization: `Bearer ${emulator.token}` })
+    }
     let body: string | undefined
     if (opts.raw !== undefined) body = opts.raw
     else if (opts.body !== undefined) body = JSON.stringify(opts.body)
@@ -72,7 +74,8 @@ export const expectApiError = (body: Json): void => {
   for (const k of ['message', 'logref', 'data', 'errors']) {
     if (!(k in body)) throw new Error(`error body without ${k}: ${JSON.stringify(body)}`)
   }
-  if (typeof body.message !== 'string' || !Array.isArray(body.errors)) throw new Error(`bad error body ${JSON.stringify(body)}`)
+  if (typeof body.message !== 'string' || !Array.isArray(body.errors))
+    throw new Error(`bad error body ${JSON.stringify(body)}`)
 }
 
 /** The live API's timestamp form. */

@@ -78,7 +78,8 @@ type Inner =
   | { type: 'combined'; name: string; conjunction: 'INTERSECT' | 'UNION' | 'EXCEPT'; queries: Array<Inner> }
 
 const holds = (c: Cond, p: Person): boolean => {
-  if (c.type === 'composite') return c.conjunction === 'and' ? c.conditions.every((x) => holds(x, p)) : c.conditions.some((x) => holds(x, p))
+  if (c.type === 'composite')
+    return c.conjunction === 'and' ? c.conditions.every((x) => holds(x, p)) : c.conditions.some((x) => holds(x, p))
   const vs = valuesOf(p, c.attribute)
   const v = c.value as Scalar
   const list = c.value as Array<Scalar>
@@ -120,7 +121,9 @@ const selectRef = (q: Inner, people: ReadonlyArray<Person>): Set<string> => {
     case 'INTERSECT':
       return new Set(all.filter((id) => parts.every((s) => s.has(id))))
     case 'EXCEPT':
-      return new Set(all.filter((id) => parts.length > 0 && parts[0].has(id) && parts.slice(1).every((s) => !s.has(id))))
+      return new Set(
+        all.filter((id) => parts.length > 0 && parts[0].has(id) && parts.slice(1).every((s) => !s.has(id)))
+      )
   }
 }
 
@@ -146,20 +149,30 @@ const opt = <A>(arb: fc.Arbitrary<A>): fc.Arbitrary<A | undefined> => fc.option(
 const from = <A>(xs: ReadonlyArray<A>): fc.Arbitrary<A> => fc.constantFrom(...xs)
 
 const personArb = (i: number): fc.Arbitrary<Person> =>
-  fc.record({
-    firstName: opt(from(DOMAINS['base.firstName'])),
-    dob: opt(from(DOMAINS['base.dob'])),
-    lat: opt(from(DOMAINS['base.address.geo.lat'])),
-    manual: opt(fc.subarray([...DOMAINS['tags.manual']])),
-    jobs: opt(fc.array(fc.record({ id: fc.uuid(), companyName: opt(from(DOMAINS['base.jobs.companyName'])) }, { requiredKeys: ['id'] }), { maxLength: 2 })),
-    score: opt(from(DOMAINS['extended.score'])),
-    enabled: opt(fc.boolean())
-  }).map((p) => {
-    const out: Person = { externalId: `p${i}` }
-    for (const [k, v] of Object.entries(p)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v
-    if (out.jobs !== undefined) out.jobs = out.jobs.map((j) => (j.companyName === undefined ? { id: j.id } : j))
-    return out
-  })
+  fc
+    .record({
+      firstName: opt(from(DOMAINS['base.firstName'])),
+      dob: opt(from(DOMAINS['base.dob'])),
+      lat: opt(from(DOMAINS['base.address.geo.lat'])),
+      manual: opt(fc.subarray([...DOMAINS['tags.manual']])),
+      jobs: opt(
+        fc.array(
+          fc.record(
+            { id: fc.uuid(), companyName: opt(from(DOMAINS['base.jobs.companyName'])) },
+            { requiredKeys: ['id'] }
+          ),
+          { maxLength: 2 }
+        )
+      ),
+      score: opt(from(DOMAINS['extended.score'])),
+      enabled: opt(fc.boolean())
+    })
+    .map((p) => {
+      const out: Person = { externalId: `p${i}` }
+      for (const [k, v] of Object.entries(p)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v
+      if (out.jobs !== undefined) out.jobs = out.jobs.map((j) => (j.companyName === undefined ? { id: j.id } : j))
+      return out
+    })
 
 const peopleArb: fc.Arbitrary<Array<Person>> = fc
   .integer({ min: 0, max: 10 })
@@ -168,10 +181,29 @@ const peopleArb: fc.Arbitrary<Array<Person>> = fc
 const atomicArb: fc.Arbitrary<Cond> = from(ATTRIBUTES).chain((attribute) => {
   const v = from<Scalar>(DOMAINS[attribute])
   return fc.oneof(
-    fc.record({ type: fc.constant('atomic' as const), attribute: fc.constant(attribute), operator: from(['EQUALS', 'NOT_EQUALS', 'GT', 'GTE', 'LT', 'LTE']), value: v }),
-    fc.record({ type: fc.constant('atomic' as const), attribute: fc.constant(attribute), operator: from(['IN', 'NOT_IN']), value: fc.array(v, { maxLength: 3 }) }),
-    fc.record({ type: fc.constant('atomic' as const), attribute: fc.constant(attribute), operator: fc.constant('BETWEEN'), value: fc.tuple(v, v).map(([a, b]) => [a, b]) }),
-    fc.record({ type: fc.constant('atomic' as const), attribute: fc.constant(attribute), operator: from(['IS_NULL', 'IS_NOT_NULL']) })
+    fc.record({
+      type: fc.constant('atomic' as const),
+      attribute: fc.constant(attribute),
+      operator: from(['EQUALS', 'NOT_EQUALS', 'GT', 'GTE', 'LT', 'LTE']),
+      value: v
+    }),
+    fc.record({
+      type: fc.constant('atomic' as const),
+      attribute: fc.constant(attribute),
+      operator: from(['IN', 'NOT_IN']),
+      value: fc.array(v, { maxLength: 3 })
+    }),
+    fc.record({
+      type: fc.constant('atomic' as const),
+      attribute: fc.constant(attribute),
+      operator: fc.constant('BETWEEN'),
+      value: fc.tuple(v, v).map(([a, b]) => [a, b])
+    }),
+    fc.record({
+      type: fc.constant('atomic' as const),
+      attribute: fc.constant(attribute),
+      operator: from(['IS_NULL', 'IS_NOT_NULL'])
+    })
   )
 })
 
@@ -224,8 +256,15 @@ describe('queries against a reference evaluator', () => {
 
 describe('operators, by example', () => {
   beforeEach(async () => {
-    await api.create({ externalId: 'a', base: { firstName: 'Ada', dob: '1990-01-01', contacts: { email: 'ada@x.io' } }, tags: { manual: ['vip'] } })
-    await api.create({ externalId: 'b', base: { firstName: 'Bob', dob: '1980-05-05', jobs: [{ id: 'j', companyName: 'Acme' }] } })
+    await api.create({
+      externalId: 'a',
+      base: { firstName: 'Ada', dob: '1990-01-01', contacts: { email: 'ada@x.io' } },
+      tags: { manual: ['vip'] }
+    })
+    await api.create({
+      externalId: 'b',
+      base: { firstName: 'Bob', dob: '1980-05-05', jobs: [{ id: 'j', companyName: 'Acme' }] }
+    })
     await api.create({ externalId: 'c', extended: { level: { n: 3 } }, tags: { manual: ['vip', 'new'], auto: ['x'] } })
   })
 
@@ -244,8 +283,24 @@ describe('operators, by example', () => {
     ['IS_NOT_NULL on a list item', atomic('base.jobs.companyName', 'IS_NOT_NULL'), ['b']],
     ['extended paths', atomic('extended.level.n', 'GTE', 3), ['c']],
     ['registeredAt against a Z timestamp', atomic('registeredAt', 'LTE', '2999-01-01T00:00:00.000Z'), ['a', 'b', 'c']],
-    ['and', { type: 'composite', conjunction: 'and', conditions: [atomic('tags.manual', 'EQUALS', 'vip'), atomic('base.firstName', 'IS_NULL')] }, ['c']],
-    ['or', { type: 'composite', conjunction: 'or', conditions: [atomic('base.firstName', 'EQUALS', 'Bob'), atomic('tags.manual', 'EQUALS', 'new')] }, ['b', 'c']]
+    [
+      'and',
+      {
+        type: 'composite',
+        conjunction: 'and',
+        conditions: [atomic('tags.manual', 'EQUALS', 'vip'), atomic('base.firstName', 'IS_NULL')]
+      },
+      ['c']
+    ],
+    [
+      'or',
+      {
+        type: 'composite',
+        conjunction: 'or',
+        conditions: [atomic('base.firstName', 'EQUALS', 'Bob'), atomic('tags.manual', 'EQUALS', 'new')]
+      },
+      ['b', 'c']
+    ]
   ])('%s', async (_name, condition, expected) => {
     const r = await run(query(condition))
     expect(r.status).toBe(200)
@@ -255,7 +310,10 @@ describe('operators, by example', () => {
   it('combined INTERSECT, UNION and EXCEPT', async () => {
     const vip = { type: 'simple', are: { condition: atomic('tags.manual', 'EQUALS', 'vip') } }
     const named = { type: 'simple', are: { condition: atomic('base.firstName', 'IS_NOT_NULL') } }
-    const combine = (conjunction: string) => ({ name: 'q', query: { type: 'combined', name: 'q', conjunction, queries: [vip, named] } })
+    const combine = (conjunction: string) => ({
+      name: 'q',
+      query: { type: 'combined', name: 'q', conjunction, queries: [vip, named] }
+    })
     expect((await run(combine('INTERSECT'))).ids).toEqual(['a'])
     expect((await run(combine('UNION'))).ids).toEqual(['a', 'b', 'c'])
     expect((await run(combine('EXCEPT'))).ids).toEqual(['c'])
@@ -268,7 +326,11 @@ describe('operators, by example', () => {
   })
 
   it('combines with externalId, sort and pages', async () => {
-    const r = await api.list({ query: JSON.stringify(query(atomic('tags.manual', 'EQUALS', 'vip'))), sort: 'externalId,desc', size: 1 })
+    const r = await api.list({
+      query: JSON.stringify(query(atomic('tags.manual', 'EQUALS', 'vip'))),
+      sort: 'externalId,desc',
+      size: 1
+    })
     expect(r.body.elements.map((c: Json) => c.externalId)).toEqual(['c'])
     expect(r.body.page).toEqual({ size: 1, totalElements: 2, totalUnfilteredElements: 3, totalPages: 2, number: 0 })
   })
@@ -280,18 +342,48 @@ describe('malformed queries', () => {
     ['not an object', '[]', ''],
     ['no name', JSON.stringify({ query: query(atomic('base.firstName', 'IS_NULL')).query }), '/name'],
     ['unknown query type', JSON.stringify({ name: 'q', query: { type: 'complex' } }), '/query/type'],
-    ['upper-case composite conjunction', JSON.stringify(query({ type: 'composite', conjunction: 'AND', conditions: [] })), '/query/are/condition/conjunction'],
-    ['lower-case combined conjunction', JSON.stringify({ name: 'q', query: { type: 'combined', conjunction: 'union', queries: [] } }), '/query/conjunction'],
-    ['unknown operator', JSON.stringify(query(atomic('base.firstName', 'LIKE', 'A%'))), '/query/are/condition/operator'],
-    ['BETWEEN with one value', JSON.stringify(query(atomic('base.dob', 'BETWEEN', '1990-01-01'))), '/query/are/condition/value'],
+    [
+      'upper-case composite conjunction',
+      JSON.stringify(query({ type: 'composite', conjunction: 'AND', conditions: [] })),
+      '/query/are/condition/conjunction'
+    ],
+    [
+      'lower-case combined conjunction',
+      JSON.stringify({ name: 'q', query: { type: 'combined', conjunction: 'union', queries: [] } }),
+      '/query/conjunction'
+    ],
+    [
+      'unknown operator',
+      JSON.stringify(query(atomic('base.firstName', 'LIKE', 'A%'))),
+      '/query/are/condition/operator'
+    ],
+    [
+      'BETWEEN with one value',
+      JSON.stringify(query(atomic('base.dob', 'BETWEEN', '1990-01-01'))),
+      '/query/are/condition/value'
+    ],
     ['IN with a scalar', JSON.stringify(query(atomic('base.firstName', 'IN', 'Ada'))), '/query/are/condition/value'],
     ['EQUALS without a value', JSON.stringify(query(atomic('base.firstName', 'EQUALS'))), '/query/are/condition/value'],
-    ['EQUALS with an object', JSON.stringify(query(atomic('base.firstName', 'EQUALS', { a: 1 }))), '/query/are/condition/value'],
-    ['unknown attribute', JSON.stringify(query(atomic('base.nickname', 'EQUALS', 'x'))), '/query/are/condition/attribute'],
+    [
+      'EQUALS with an object',
+      JSON.stringify(query(atomic('base.firstName', 'EQUALS', { a: 1 }))),
+      '/query/are/condition/value'
+    ],
+    [
+      'unknown attribute',
+      JSON.stringify(query(atomic('base.nickname', 'EQUALS', 'x'))),
+      '/query/are/condition/attribute'
+    ],
     ['empty attribute', JSON.stringify(query(atomic('', 'IS_NULL'))), '/query/are/condition/attribute'],
     [
       'deep error',
-      JSON.stringify(query({ type: 'composite', conjunction: 'and', conditions: [atomic('base.firstName', 'IS_NULL'), { type: 'atomic', attribute: 'x.y' }] })),
+      JSON.stringify(
+        query({
+          type: 'composite',
+          conjunction: 'and',
+          conditions: [atomic('base.firstName', 'IS_NULL'), { type: 'atomic', attribute: 'x.y' }]
+        })
+      ),
       '/query/are/condition/conditions/1/operator'
     ]
   ])('answers 400 for %s, with the path', async (_name, text, path) => {
@@ -306,11 +398,24 @@ describe('malformed queries', () => {
     await api.create({ externalId: 'z', base: { firstName: 'Z' } })
     const valid = innerArb.map((q) => JSON.stringify({ name: 'q', query: q }))
     const mutated = valid.chain((s) =>
-      fc.integer({ min: 0, max: Math.max(0, s.length - 1) }).chain((i) => fc.string({ maxLength: 3 }).map((x) => s.slice(0, i) + x + s.slice(i + 1)))
+      fc
+        .integer({ min: 0, max: Math.max(0, s.length - 1) })
+        .chain((i) => fc.string({ maxLength: 3 }).map((x) => s.slice(0, i) + x + s.slice(i + 1)))
     )
     const anyJson = fc.jsonValue().map((v) => JSON.stringify(v))
     const shaped = fc
-      .record({ name: fc.jsonValue(), query: fc.record({ type: from(['simple', 'combined', 'x']), are: fc.jsonValue(), conjunction: fc.jsonValue(), queries: fc.jsonValue() }, { requiredKeys: ['type'] }) })
+      .record({
+        name: fc.jsonValue(),
+        query: fc.record(
+          {
+            type: from(['simple', 'combined', 'x']),
+            are: fc.jsonValue(),
+            conjunction: fc.jsonValue(),
+            queries: fc.jsonValue()
+          },
+          { requiredKeys: ['type'] }
+        )
+      })
       .map((v) => JSON.stringify(v))
     await fc.assert(
       fc.asyncProperty(fc.oneof(valid, mutated, anyJson, shaped, fc.string()), async (text) => {

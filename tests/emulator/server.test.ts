@@ -90,13 +90,17 @@ describe('routing', () => {
   })
 
   it('answers 400 for a malformed path', async () => {
-    const r = await send(`${emulator.url}/workspaces/ws/customers/%E0%A4%A`, 'GET', { headers: { Authorization: 'Bearer secret' } })
+    const r = await send(`${emulator.url}/workspaces/ws/customers/%E0%A4%A`, 'GET', {
+      headers: { Authorization: 'Bearer secret' }
+    })
     expect(r.status).toBe(400)
     expectApiError(r.body)
   })
 
   it('answers 413 for a huge body', async () => {
-    const r = await api.call('POST', '/customers', { raw: JSON.stringify({ nodeId: 'node', extra: 'x'.repeat(2 * 1024 * 1024) }) })
+    const r = await api.call('POST', '/customers', {
+      raw: JSON.stringify({ nodeId: 'node', extra: 'x'.repeat(2 * 1024 * 1024) })
+    })
     expect(r.status).toBe(413)
   })
 
@@ -128,7 +132,10 @@ describe('CORS', () => {
   })
 
   it('marks answers, errors included, and exposes Retry-After', async () => {
-    const ok = await api.call('GET', '/customers', { query: { nodeId: 'node' }, headers: { Origin: 'http://app.example' } })
+    const ok = await api.call('GET', '/customers', {
+      query: { nodeId: 'node' },
+      headers: { Origin: 'http://app.example' }
+    })
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://app.example')
     const denied = await api.call('GET', '/customers', { noAuth: true, headers: { Origin: 'http://app.example' } })
     expect(denied.status).toBe(401)
@@ -142,22 +149,26 @@ describe('CORS', () => {
 describe('faults', () => {
   it('latency delays answers until removed', async () => {
     emulator.faults.latency(5_000)
-    await expect(fetch(`${emulator.url}/workspaces/ws/customers?nodeId=node`, {
-      headers: { Authorization: 'Bearer secret' },
-      signal: AbortSignal.timeout(100)
-    })).rejects.toThrow()
+    await expect(
+      fetch(`${emulator.url}/workspaces/ws/customers?nodeId=node`, {
+        headers: { Authorization: 'Bearer secret' },
+        signal: AbortSignal.timeout(100)
+      })
+    ).rejects.toThrow()
     emulator.faults.latency(0)
     expect((await api.list()).status).toBe(200)
   })
 
   it('a request the client gave up on during the latency still takes effect', async () => {
     emulator.faults.latency(200)
-    await expect(fetch(`${emulator.url}/workspaces/ws/customers`, {
-      method: 'POST',
-      headers: { Authorization: 'Bearer secret', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ nodeId: 'node', externalId: 'late' }),
-      signal: AbortSignal.timeout(20)
-    })).rejects.toThrow()
+    await expect(
+      fetch(`${emulator.url}/workspaces/ws/customers`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer secret', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ nodeId: 'node', externalId: 'late' }),
+        signal: AbortSignal.timeout(20)
+      })
+    ).rejects.toThrow()
     emulator.faults.latency(0)
     let found = 0
     for (let i = 0; i < 50 && found === 0; i++) {
@@ -182,8 +193,11 @@ describe('faults', () => {
     expect(emulator.faults.pending()).toBe(0)
   })
 
-  it('failNext can answer with a proxy\'s HTML, and only matching requests', async () => {
-    emulator.faults.failNext(1, 502, { body: '<html>Bad gateway</html>', match: { method: 'POST', path: '/customers' } })
+  it("failNext can answer with a proxy's HTML, and only matching requests", async () => {
+    emulator.faults.failNext(1, 502, {
+      body: '<html>Bad gateway</html>',
+      match: { method: 'POST', path: '/customers' }
+    })
     expect((await api.list()).status).toBe(200)
     const r = await api.call('POST', '/customers', { body: { nodeId: 'node' } })
     expect(r.status).toBe(502)
@@ -208,19 +222,25 @@ describe('faults', () => {
 
   it('cutNext with bytes: 0 sends headers only', async () => {
     emulator.faults.cutNext(1, { bytes: 0 })
-    const res = await fetch(`${emulator.url}/workspaces/ws/customers?nodeId=node`, { headers: { Authorization: 'Bearer secret' } })
+    const res = await fetch(`${emulator.url}/workspaces/ws/customers?nodeId=node`, {
+      headers: { Authorization: 'Bearer secret' }
+    })
     expect(Number(res.headers.get('content-length'))).toBeGreaterThan(0)
     await expect(res.text()).rejects.toThrow()
   })
 
   it('hangNext never answers; resetNext drops the connection', async () => {
     emulator.faults.hangNext(1)
-    await expect(fetch(`${emulator.url}/workspaces/ws/customers?nodeId=node`, {
-      headers: { Authorization: 'Bearer secret' },
-      signal: AbortSignal.timeout(150)
-    })).rejects.toThrow()
+    await expect(
+      fetch(`${emulator.url}/workspaces/ws/customers?nodeId=node`, {
+        headers: { Authorization: 'Bearer secret' },
+        signal: AbortSignal.timeout(150)
+      })
+    ).rejects.toThrow()
     emulator.faults.resetNext(1)
-    await expect(fetch(`${emulator.url}/workspaces/ws/customers?nodeId=node`, { headers: { Authorization: 'Bearer secret' } })).rejects.toThrow()
+    await expect(
+      fetch(`${emulator.url}/workspaces/ws/customers?nodeId=node`, { headers: { Authorization: 'Bearer secret' } })
+    ).rejects.toThrow()
     expect((await api.list()).status).toBe(200)
   })
 
@@ -256,9 +276,19 @@ describe('request log', () => {
     await api.list({ externalId: 'logged' })
     expect(emulator.requests).toHaveLength(3)
     const [post, failed, ok] = emulator.requests
-    expect(post).toMatchObject({ method: 'POST', path: '/hub/v1/workspaces/ws/customers', status: 201, body: { nodeId: 'node', externalId: 'logged' } })
+    expect(post).toMatchObject({
+      method: 'POST',
+      path: '/hub/v1/workspaces/ws/customers',
+      status: 201,
+      body: { nodeId: 'node', externalId: 'logged' }
+    })
     expect(post.headers.authorization).toBe('Bearer secret')
-    expect(failed).toMatchObject({ method: 'GET', status: 503, fault: 'fail', query: { nodeId: ['node'], externalId: ['logged'] } })
+    expect(failed).toMatchObject({
+      method: 'GET',
+      status: 503,
+      fault: 'fail',
+      query: { nodeId: ['node'], externalId: ['logged'] }
+    })
     expect(ok).toMatchObject({ status: 200, fault: undefined })
     expect(ok.seq).toBeGreaterThan(post.seq)
     emulator.clearRequests()

@@ -58,7 +58,14 @@ describe('sessions', () => {
 const SAMPLES = {
   jobs: {
     post: 200,
-    item: { companyIndustry: 'IT', companyName: 'Acme', jobTitle: 'Dev', startDate: '2010-01-01', endDate: '2012-12-31', isCurrent: false },
+    item: {
+      companyIndustry: 'IT',
+      companyName: 'Acme',
+      jobTitle: 'Dev',
+      startDate: '2010-01-01',
+      endDate: '2012-12-31',
+      isCurrent: false
+    },
     change: { jobTitle: 'Lead', isCurrent: true },
     bad: [{ startDate: 'yesterday' }, '/startDate']
   },
@@ -70,13 +77,26 @@ const SAMPLES = {
   },
   educations: {
     post: 200,
-    item: { schoolType: 'COLLEGE', schoolName: 'Poli', schoolConcentration: 'CS', startYear: 1994, endYear: 2000, isCurrent: false },
+    item: {
+      schoolType: 'COLLEGE',
+      schoolName: 'Poli',
+      schoolConcentration: 'CS',
+      startYear: 1994,
+      endYear: 2000,
+      isCurrent: false
+    },
     change: { isCurrent: true },
     bad: [{ schoolType: 'KINDERGARTEN' }, '/schoolType']
   },
   subscriptions: {
     post: 201,
-    item: { name: 'News', type: 'newsletter', kind: 'DIGITAL_MESSAGE', subscribed: true, preferences: [{ key: 'k', value: 'v' }] },
+    item: {
+      name: 'News',
+      type: 'newsletter',
+      kind: 'DIGITAL_MESSAGE',
+      subscribed: true,
+      preferences: [{ key: 'k', value: 'v' }]
+    },
     change: { subscribed: false },
     bad: [{ startYear: 1, subscribed: 'yes' }, '/subscribed']
   }
@@ -96,7 +116,9 @@ describe.each(Object.entries(SAMPLES))('%s', (entity, sample) => {
     const listed = await api.call('GET', `/customers/${customer.id}/${entity}`)
     expect(listed.body).toEqual({ elements: [created.body] })
 
-    const put = await api.call('PUT', `/customers/${customer.id}/${entity}/${id}`, { body: { ...sample.item, ...sample.change } })
+    const put = await api.call('PUT', `/customers/${customer.id}/${entity}/${id}`, {
+      body: { ...sample.item, ...sample.change }
+    })
     expect(put.status).toBe(200)
     expect(put.body).toMatchObject({ ...sample.change, id })
     expect((await api.call('GET', `/customers/${customer.id}`)).body.base[entity]).toEqual([put.body])
@@ -108,10 +130,14 @@ describe.each(Object.entries(SAMPLES))('%s', (entity, sample) => {
   })
 
   it('POST keeps a client-chosen id, and refuses it twice', async () => {
-    const created = await api.call('POST', `/customers/${customer.id}/${entity}`, { body: { ...sample.item, id: 'mine' } })
+    const created = await api.call('POST', `/customers/${customer.id}/${entity}`, {
+      body: { ...sample.item, id: 'mine' }
+    })
     expect(created.status).toBe(sample.post)
     expect(created.body.id).toBe('mine')
-    const again = await api.call('POST', `/customers/${customer.id}/${entity}`, { body: { ...sample.item, id: 'mine' } })
+    const again = await api.call('POST', `/customers/${customer.id}/${entity}`, {
+      body: { ...sample.item, id: 'mine' }
+    })
     expect(again.status).toBe(409)
     expectApiError(again.body)
   })

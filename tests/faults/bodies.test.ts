@@ -27,7 +27,12 @@ const VALID = JSON.stringify({ id: 'c1', base: { firstName: 'Ada' } })
 describe('a 200 whose body is not JSON', () => {
   const cases: Array<[string, string, string | undefined, string]> = [
     ['truncated JSON', '{"id": "c1", "base": {"firstN', 'application/json', 'text that is not valid JSON'],
-    ['an HTML page', '<!DOCTYPE html><html><body>Welcome to the Wi-Fi</body></html>', 'text/html; charset=utf-8', 'an HTML page'],
+    [
+      'an HTML page',
+      '<!DOCTYPE html><html><body>Welcome to the Wi-Fi</body></html>',
+      'text/html; charset=utf-8',
+      'an HTML page'
+    ],
     ['JSON labelled as HTML', VALID, 'text/html', 'an HTML page'],
     ['binary octet-stream', '\u0000\u0001\u0002PK', 'application/octet-stream', 'text that is not valid JSON'],
     ['no content type, not JSON', 'OK', undefined, 'text that is not valid JSON'],
@@ -45,11 +50,14 @@ describe('a 200 whose body is not JSON', () => {
     expect(vc.sleeps).toEqual([])
   })
 
-  it.each(cases)('%s: deleteCustomer gives a DecodeError (a 200 HTML page may be a portal, not the API)', async (_, body, type) => {
-    server.handle(answer(200, body, type))
-    expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'DecodeError', method: 'DELETE' })
-    expect(server.requests).toHaveLength(1)
-  })
+  it.each(cases)(
+    '%s: deleteCustomer gives a DecodeError (a 200 HTML page may be a portal, not the API)',
+    async (_, body, type) => {
+      server.handle(answer(200, body, type))
+      expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'DecodeError', method: 'DELETE' })
+      expect(server.requests).toHaveLength(1)
+    }
+  )
 
   it('JSON labelled octet-stream, text/plain or with no content type is read as JSON', async () => {
     for (const type of ['application/octet-stream', 'text/plain', undefined, 'application/vnd.contactlab+json']) {
@@ -103,16 +111,19 @@ describe('proxy error pages', () => {
     [502, 'Bad Gateway'],
     [503, 'Service Temporarily Unavailable'],
     [504, 'Gateway Time-out']
-  ])('%i HTML page: getCustomer retries, then an HttpError that names the page without echoing it', async (code, text) => {
-    server.handle(answer(code, page(code, text), 'text/html'))
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
-    expect(e).toMatchObject({ _tag: 'HttpError', status: code, attempts: 3 })
-    expect(e.message).toContain('an HTML page (text/html)')
-    expect(e.message).not.toContain('<')
-    expect(e.message).not.toMatch(/[\r\n]/)
-    expect(server.requests).toHaveLength(3)
-    expect(vc.sleeps).toEqual([100, 200])
-  })
+  ])(
+    '%i HTML page: getCustomer retries, then an HttpError that names the page without echoing it',
+    async (code, text) => {
+      server.handle(answer(code, page(code, text), 'text/html'))
+      const e = leftOf(await getCustomer(ctx(), 'c1')())
+      expect(e).toMatchObject({ _tag: 'HttpError', status: code, attempts: 3 })
+      expect(e.message).toContain('an HTML page (text/html)')
+      expect(e.message).not.toContain('<')
+      expect(e.message).not.toMatch(/[\r\n]/)
+      expect(server.requests).toHaveLength(3)
+      expect(vc.sleeps).toEqual([100, 200])
+    }
+  )
 
   it('a 503 HTML page on deleteCustomer: one request', async () => {
     server.handle(answer(503, page(503, 'Service Unavailable'), 'text/html'))
@@ -130,9 +141,24 @@ describe('proxy error pages', () => {
 
 describe('framework-default 404 bodies', () => {
   const cases: Array<[string, string, string | undefined, string]> = [
-    ['Spring Boot JSON', '{"timestamp":"2026-01-01T00:00:00.000+00:00","status":404,"error":"Not Found","path":"/x"}', 'application/json', 'Not Found.'],
-    ['the API\'s own error', '{"logref":"abc","message":"Customer not found","data":{}}', 'application/json', 'Customer not found.'],
-    ['Express HTML', '<!DOCTYPE html>\n<html lang="en">\n<head><title>Error</title></head>\n<body><pre>Cannot GET /x</pre></body>\n</html>\n', 'text/html; charset=utf-8', 'an HTML page'],
+    [
+      'Spring Boot JSON',
+      '{"timestamp":"2026-01-01T00:00:00.000+00:00","status":404,"error":"Not Found","path":"/x"}',
+      'application/json',
+      'Not Found.'
+    ],
+    [
+      "the API's own error",
+      '{"logref":"abc","message":"Customer not found","data":{}}',
+      'application/json',
+      'Customer not found.'
+    ],
+    [
+      'Express HTML',
+      '<!DOCTYPE html>\n<html lang="en">\n<head><title>Error</title></head>\n<body><pre>Cannot GET /x</pre></body>\n</html>\n',
+      'text/html; charset=utf-8',
+      'an HTML page'
+    ],
     ['nginx HTML', '<html><head><title>404 Not Found</title></head><body></body></html>', 'text/html', 'an HTML page'],
     ['plain text', 'Not Found', 'text/plain', 'text that is not valid JSON (text/plain)'],
     ['an empty body', '', undefined, 'an empty body'],
@@ -142,7 +168,13 @@ describe('framework-default 404 bodies', () => {
   it.each(cases)('%s: getCustomer gives an HttpError 404 after one request', async (_, body, type, said) => {
     server.handle(answer(404, body, type))
     const e = leftOf(await getCustomer(ctx(), 'c1')())
-    expect(e).toMatchObject({ _tag: 'HttpError', status: 404, method: 'GET', path: '/workspaces/ws/customers/c1', attempts: 1 })
+    expect(e).toMatchObject({
+      _tag: 'HttpError',
+      status: 404,
+      method: 'GET',
+      path: '/workspaces/ws/customers/c1',
+      attempts: 1
+    })
     expect(e.message).toMatch(/^getCustomer GET \/workspaces\/ws\/customers\/c1 failed with 404 Not Found: /)
     expect(e.message).toContain(said)
     expect(e.message).not.toContain(TOKEN)
@@ -151,11 +183,17 @@ describe('framework-default 404 bodies', () => {
 
   it.each(cases)('%s: deleteCustomer gives an HttpError 404', async (_, body, type) => {
     server.handle(answer(404, body, type))
-    expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'HttpError', status: 404, method: 'DELETE' })
+    expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({
+      _tag: 'HttpError',
+      status: 404,
+      method: 'DELETE'
+    })
   })
 
   it('keeps the API fields of a 404', async () => {
-    server.handle(answer(404, '{"logref":"abc","message":"Customer not found","data":{"id":"c1"},"errors":[]}', 'application/json'))
+    server.handle(
+      answer(404, '{"logref":"abc","message":"Customer not found","data":{"id":"c1"},"errors":[]}', 'application/json')
+    )
     expect(leftOf(await getCustomer(ctx(), 'c1')())).toMatchObject({ logref: 'abc', data: { id: 'c1' }, errors: [] })
   })
 })

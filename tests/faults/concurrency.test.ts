@@ -90,7 +90,9 @@ describe('100 concurrent addTag calls for one customer', () => {
     const id = await newCustomer()
     emulator.faults.hangNext(1, { match: { method: 'GET' } })
     const elapsed = stopwatch()
-    const results = await Promise.all(['x', 'y', 'z'].map((tag) => addTag(ctx({ timeout: 150, retry: false }), id, tag)()))
+    const results = await Promise.all(
+      ['x', 'y', 'z'].map((tag) => addTag(ctx({ timeout: 150, retry: false }), id, tag)())
+    )
     expect(results.filter(E.isLeft).map((r) => E.isLeft(r) && r.left._tag)).toEqual(['TimeoutError'])
     expect(await manualTags(id)).toHaveLength(2)
     expect(elapsed()).toBeLessThan(3_000)
@@ -142,7 +144,10 @@ describe('emulator faults through the public operations', () => {
   it('latency above the timeout: TimeoutError after bounded attempts', async () => {
     emulator.faults.latency(400)
     const elapsed = stopwatch()
-    expect(leftOf(await getCustomer(ctx({ timeout: 100 }), 'c1')())).toMatchObject({ _tag: 'TimeoutError', attempts: 3 })
+    expect(leftOf(await getCustomer(ctx({ timeout: 100 }), 'c1')())).toMatchObject({
+      _tag: 'TimeoutError',
+      attempts: 3
+    })
     expect(elapsed()).toBeLessThan(3_000)
   })
 })

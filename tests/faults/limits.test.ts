@@ -82,7 +82,12 @@ describe('a 50 MB body', () => {
     const growth = await peakGrowth(async () => {
       e = leftOf(await getCustomer(ctx(), 'c1')())
     })
-    expect(e).toMatchObject({ _tag: 'ResponseTooLarge', limit: 10 * MB, method: 'GET', path: '/workspaces/ws/customers/c1' })
+    expect(e).toMatchObject({
+      _tag: 'ResponseTooLarge',
+      limit: 10 * MB,
+      method: 'GET',
+      path: '/workspaces/ws/customers/c1'
+    })
     expect(server.requests).toHaveLength(1) // not retried
     await pump.closed // the client hung up: the server is no longer read
     expect(pump.finished).toBe(false)
@@ -129,17 +134,20 @@ describe('a 50 MB body', () => {
 })
 
 describe('redirects are not followed', () => {
-  it.each([301, 302, 303, 307, 308])('%i: getCustomer gives an HttpError, one request, the target sees nothing', async (status) => {
-    server.handle((_, res) => {
-      res.writeHead(status, { location: `${other.url}/workspaces/ws/customers/c1` })
-      res.end()
-    })
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
-    expect(e).toMatchObject({ _tag: 'HttpError', status, attempts: 1 })
-    expect(e.message).toContain('redirect')
-    expect(server.requests).toHaveLength(1)
-    expect(other.requests).toHaveLength(0)
-  })
+  it.each([301, 302, 303, 307, 308])(
+    '%i: getCustomer gives an HttpError, one request, the target sees nothing',
+    async (status) => {
+      server.handle((_, res) => {
+        res.writeHead(status, { location: `${other.url}/workspaces/ws/customers/c1` })
+        res.end()
+      })
+      const e = leftOf(await getCustomer(ctx(), 'c1')())
+      expect(e).toMatchObject({ _tag: 'HttpError', status, attempts: 1 })
+      expect(e.message).toContain('redirect')
+      expect(server.requests).toHaveLength(1)
+      expect(other.requests).toHaveLength(0)
+    }
+  )
 
   it('307 and 308 on addCustomer (which would resend the body and the token): the target sees nothing', async () => {
     for (const status of [307, 308]) {
@@ -235,7 +243,9 @@ describe('__proto__ in a response', () => {
   it('getCustomers and getEvent: plain prototypes too', async () => {
     server.handle((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(`{"elements":[${HOSTILE}],"page":{"number":0,"size":1,"totalElements":1,"totalPages":1,"__proto__":{"polluted":1}}}`)
+      res.end(
+        `{"elements":[${HOSTILE}],"page":{"number":0,"size":1,"totalElements":1,"totalPages":1,"__proto__":{"polluted":1}}}`
+      )
     })
     const p = rightOf(await getCustomers(ctx())())
     expect(plainPrototypes(p.elements)).toBe(true)

@@ -156,7 +156,11 @@ describe('429 and Retry-After', () => {
 
 describe('409 on addCustomer', () => {
   const conflict = (res: ServerResponse, id: string) =>
-    json(res, 409, { message: 'Customer already exists', logref: 'l', data: { customer: { id, href: `${other.url}/steal/${id}` } } })
+    json(res, 409, {
+      message: 'Customer already exists',
+      logref: 'l',
+      data: { customer: { id, href: `${other.url}/steal/${id}` } }
+    })
 
   it('without forceUpdate: one request, and conflictingCustomerId gives the existing id', async () => {
     server.handle((_, res) => conflict(res, 'c-existing'))
@@ -168,8 +172,12 @@ describe('409 on addCustomer', () => {
   })
 
   it('with forceUpdate: POST then PATCH of the existing id under the base URL; the href is never followed', async () => {
-    server.handle((_, res, n) => (n === 1 ? conflict(res, 'c-existing') : json(res, 200, { ...CUSTOMER, id: 'c-existing' })))
-    const c = rightOf(await addCustomer(ctx(), { externalId: 'x', base: { firstName: 'Ada' } }, { forceUpdate: true })())
+    server.handle((_, res, n) =>
+      n === 1 ? conflict(res, 'c-existing') : json(res, 200, { ...CUSTOMER, id: 'c-existing' })
+    )
+    const c = rightOf(
+      await addCustomer(ctx(), { externalId: 'x', base: { firstName: 'Ada' } }, { forceUpdate: true })()
+    )
     expect(c.id).toBe('c-existing')
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /workspaces/ws/customers',

@@ -44,7 +44,10 @@ describe('connection reset before the headers', () => {
   })
 
   it('updateCustomer (PATCH) and deleteCustomer are sent once', async () => {
-    expect(leftOf(await updateCustomer(ctx(), 'c1', { externalId: 'x' })())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
+    expect(leftOf(await updateCustomer(ctx(), 'c1', { externalId: 'x' })())).toMatchObject({
+      _tag: 'NetworkError',
+      attempts: 1
+    })
     expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
     expect(server.requests.map((r) => r.method)).toEqual(['PATCH', 'DELETE'])
   })
@@ -74,9 +77,15 @@ describe('connection refused', () => {
   })
 
   it('getCustomers and addCustomer give a NetworkError too (addCustomer after one attempt)', async () => {
-    expect(leftOf(await getCustomers(contextFor(refusedUrl, vc))())).toMatchObject({ _tag: 'NetworkError', attempts: 3 })
+    expect(leftOf(await getCustomers(contextFor(refusedUrl, vc))())).toMatchObject({
+      _tag: 'NetworkError',
+      attempts: 3
+    })
     vc.reset()
-    expect(leftOf(await addCustomer(contextFor(refusedUrl, vc), {})())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
+    expect(leftOf(await addCustomer(contextFor(refusedUrl, vc), {})())).toMatchObject({
+      _tag: 'NetworkError',
+      attempts: 1
+    })
     expect(vc.sleeps).toEqual([])
   })
 
@@ -188,7 +197,10 @@ describe('headers, then a body cut mid-way', () => {
       res.write('{"id": "c1", "ba')
       setTimeout(() => res.destroy(), 5)
     })
-    expect(leftOf(await getCustomer(ctx({ retry: false }), 'c1')())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
+    expect(leftOf(await getCustomer(ctx({ retry: false }), 'c1')())).toMatchObject({
+      _tag: 'NetworkError',
+      attempts: 1
+    })
   })
 
   it('addCustomer and deleteCustomer: NetworkError after one attempt', async () => {

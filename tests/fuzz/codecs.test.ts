@@ -63,16 +63,25 @@ const CUSTOMER_TEMPLATE = {
   base: {
     firstName: 'Ada',
     dob: '1990-12-10',
-    contacts: { email: 'a@b.c', otherContacts: [{ name: 'w', type: 'EMAIL', value: 'v' }], mobileDevices: [{ type: 'IOS', notificationService: 'APN' }] },
+    contacts: {
+      email: 'a@b.c',
+      otherContacts: [{ name: 'w', type: 'EMAIL', value: 'v' }],
+      mobileDevices: [{ type: 'IOS', notificationService: 'APN' }]
+    },
     address: { city: 'Milano', geo: { lat: 45.4, lon: 9.1 } },
     jobs: [{ id: 'j', startDate: '2020-01-01', isCurrent: true }],
     likes: [{ id: 'l', createdTime: '2020-01-01 10:00' }],
     educations: [{ id: 'e', schoolType: 'COLLEGE', startYear: 2000 }],
-    subscriptions: [{ id: 's', kind: 'SERVICE', preferences: [{ key: 'k', value: 'v' }], registeredAt: '2020-01-01T00:00:00Z' }],
+    subscriptions: [
+      { id: 's', kind: 'SERVICE', preferences: [{ key: 'k', value: 'v' }], registeredAt: '2020-01-01T00:00:00Z' }
+    ],
     socialProfile: { twitter: 't' },
     credential: { username: 'u' }
   },
-  consents: { disclaimer: { date: '2020-01-01T00:00:00Z', version: '1' }, marketing: { traditional: { telephonic: { status: true } } } },
+  consents: {
+    disclaimer: { date: '2020-01-01T00:00:00Z', version: '1' },
+    marketing: { traditional: { telephonic: { status: true } } }
+  },
   extended: { anything: [1, { deep: true }] },
   tags: { auto: ['a'], manual: ['m'] }
 }
@@ -95,11 +104,15 @@ const EVENT_TEMPLATE = {
 const nearly = (template: unknown): fc.Arbitrary<unknown> => {
   const wild = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), hostileJson)
   const go = (node: unknown): fc.Arbitrary<unknown> => {
-    if (Array.isArray(node)) return fc.oneof({ weight: 4, arbitrary: fc.tuple(...node.map(go)) }, { weight: 1, arbitrary: wild })
+    if (Array.isArray(node))
+      return fc.oneof({ weight: 4, arbitrary: fc.tuple(...node.map(go)) }, { weight: 1, arbitrary: wild })
     if (typeof node === 'object' && node !== null) {
       const entries = Object.entries(node).map(([k, v]) => fc.tuple(fc.constant(k), go(v)))
       return fc.oneof(
-        { weight: 4, arbitrary: fc.tuple(...entries).map((kvs) => Object.fromEntries(kvs.filter(([, v]) => v !== undefined))) },
+        {
+          weight: 4,
+          arbitrary: fc.tuple(...entries).map((kvs) => Object.fromEntries(kvs.filter(([, v]) => v !== undefined)))
+        },
         { weight: 1, arbitrary: wild }
       )
     }
@@ -126,7 +139,10 @@ const INPUTS: ReadonlyArray<[string, fc.Arbitrary<unknown>]> = [
   ['hostile JSON', hostileJson],
   ['nearly a customer', nearly(CUSTOMER_TEMPLATE)],
   ['nearly an event', nearly(EVENT_TEMPLATE)],
-  ['nearly a page of customers', nearly({ elements: [CUSTOMER_TEMPLATE], page: { number: 0, size: 1, totalElements: 1, totalPages: 1 } })]
+  [
+    'nearly a page of customers',
+    nearly({ elements: [CUSTOMER_TEMPLATE], page: { number: 0, size: 1, totalElements: 1, totalPages: 1 } })
+  ]
 ]
 
 const decodesSafely = (codec: AnyCodec, u: unknown): boolean => {
@@ -142,7 +158,9 @@ const decodesSafely = (codec: AnyCodec, u: unknown): boolean => {
 describe('every exported codec', () => {
   it('the package exports a useful number of codecs', () => {
     expect(CODECS.length).toBeGreaterThanOrEqual(30)
-    expect(CODECS.map(([n]) => n)).toEqual(expect.arrayContaining(['Customer', 'EventCodec', 'QueryCodec', 'Timestamp', 'PageInfo']))
+    expect(CODECS.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['Customer', 'EventCodec', 'QueryCodec', 'Timestamp', 'PageInfo'])
+    )
   })
 
   describe.each(INPUTS)('given %s', (_, input) => {

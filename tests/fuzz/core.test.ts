@@ -14,7 +14,10 @@ import { TOKEN, contextFor, hides, virtualClock } from '../faults/support'
 
 const vc = virtualClock()
 
-const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 })
+const headerValue = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 40
+})
 
 const contentType = fc.oneof(
   fc.constantFrom(
@@ -41,7 +44,14 @@ const body = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('', 'null', '{"id":"c1"}', '<html>502</html>', '{"message":"x","data":{"customer":{"id":"c"}}}', '{"id":'),
+  fc.constantFrom(
+    '',
+    'null',
+    '{"id":"c1"}',
+    '<html>502</html>',
+    '{"message":"x","data":{"customer":{"id":"c"}}}',
+    '{"id":'
+  ),
   fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1'))
 )
 
@@ -78,10 +88,23 @@ const scriptedFetch = (replies: ReadonlyArray<Scripted>): typeof globalThis.fetc
   }
 }
 
-const TAGS = ['HttpError', 'DecodeError', 'NetworkError', 'TimeoutError', 'AbortError', 'ResponseTooLarge', 'InvalidInput', 'NotFound']
+const TAGS = [
+  'HttpError',
+  'DecodeError',
+  'NetworkError',
+  'TimeoutError',
+  'AbortError',
+  'ResponseTooLarge',
+  'InvalidInput',
+  'NotFound'
+]
 
 const wellFormed = (r: E.Either<ContacthubError, unknown>): boolean =>
-  E.isRight(r) || (isContacthubError(r.left) && TAGS.includes(r.left._tag) && typeof r.left.message === 'string' && hides(r.left, TOKEN))
+  E.isRight(r) ||
+  (isContacthubError(r.left) &&
+    TAGS.includes(r.left._tag) &&
+    typeof r.left.message === 'string' &&
+    hides(r.left, TOKEN))
 
 /** Runs a task and fails the property when it rejects or gives something that is not an Either. */
 const settle = async (task: () => Promise<E.Either<ContacthubError, unknown>>): Promise<boolean> => {
@@ -100,15 +123,24 @@ describe('the request core, given an injected fetch with arbitrary answers', () 
 
   it('request / requestVoid / send always give a Right or a Left', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(reply, { minLength: 1, maxLength: 4 }), fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'), async (replies, method) => {
-        const ctx = contextFor(base, vc, { fetch: scriptedFetch(replies), maxResponseBytes: 64 })
-        const spec = { operation: 'fuzz', method, path: '/workspaces/{workspaceId}/customers/{id}', params: { id: 'c1' } } as const
-        return (
-          (await settle(request(ctx, spec, Customer))) &&
-          (await settle(requestVoid(ctx, spec))) &&
-          (await settle(send(ctx, spec)))
-        )
-      }),
+      fc.asyncProperty(
+        fc.array(reply, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
+        async (replies, method) => {
+          const ctx = contextFor(base, vc, { fetch: scriptedFetch(replies), maxResponseBytes: 64 })
+          const spec = {
+            operation: 'fuzz',
+            method,
+            path: '/workspaces/{workspaceId}/customers/{id}',
+            params: { id: 'c1' }
+          } as const
+          return (
+            (await settle(request(ctx, spec, Customer))) &&
+            (await settle(requestVoid(ctx, spec))) &&
+            (await settle(send(ctx, spec)))
+          )
+        }
+      ),
       { numRuns: 300 }
     )
   })
@@ -137,7 +169,8 @@ describe('the request core, given an injected fetch with arbitrary answers', () 
       () => Promise.reject(Object.assign(new Error('x'), { cause: { token: TOKEN } })),
       () => Promise.resolve(null as unknown as Response),
       () => Promise.resolve({ status: 200 } as unknown as Response),
-      () => Promise.resolve(new Response(new ReadableStream({ pull: (c) => c.error(new Error(TOKEN)) }), { status: 200 }))
+      () =>
+        Promise.resolve(new Response(new ReadableStream({ pull: (c) => c.error(new Error(TOKEN)) }), { status: 200 }))
     ]
     for (const fetch of weird) {
       const ctx = contextFor(base, vc, { fetch, retry: false })

@@ -19,7 +19,8 @@ import { contextFor, virtualClock } from '../faults/support'
 const server = useServer((_, res) => json(res, 404, { message: 'not found' }))
 const vc = virtualClock()
 const PREFIX = '/hub/v1'
-const ctx = (over: Partial<Context> = {}): Context => contextFor(`${server.url}${PREFIX}`, vc, { retry: false, ...over })
+const ctx = (over: Partial<Context> = {}): Context =>
+  contextFor(`${server.url}${PREFIX}`, vc, { retry: false, ...over })
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c))
 
@@ -28,7 +29,31 @@ const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: fc.constantFrom('.', '/', '\\', '%', '2', 'e', 'E', 'f', 'F', '?', '#', ' ', ':', '@', ';', '&', '=', '+', '\t', '\n', '\u0000') }),
+  fc.string({
+    unit: fc.constantFrom(
+      '.',
+      '/',
+      '\\',
+      '%',
+      '2',
+      'e',
+      'E',
+      'f',
+      'F',
+      '?',
+      '#',
+      ' ',
+      ':',
+      '@',
+      ';',
+      '&',
+      '=',
+      '+',
+      '\t',
+      '\n',
+      '\u0000'
+    )
+  }),
   fc.constantFrom(
     '.',
     '..',
@@ -67,12 +92,27 @@ const OPS: ReadonlyArray<[string, Call, string, number]> = [
   ['updateCustomer', (c, id) => updateCustomer(c, id, { externalId: 'x' }), `${PREFIX}/workspaces/ws/customers/`, 7],
   ['getCustomerSessions', (c, id) => getCustomerSessions(c, id), `${PREFIX}/workspaces/ws/customers/`, 8],
   ['addCustomerSession', (c, id) => addCustomerSession(c, id, 's'), `${PREFIX}/workspaces/ws/customers/`, 8],
-  ['addEducation (customer id)', (c, id) => addEducation(c, id, { schoolName: 'x' }), `${PREFIX}/workspaces/ws/customers/`, 8],
+  [
+    'addEducation (customer id)',
+    (c, id) => addEducation(c, id, { schoolName: 'x' }),
+    `${PREFIX}/workspaces/ws/customers/`,
+    8
+  ],
   ['getCustomerJob (job id)', (c, id) => getCustomerJob(c, 'c1', id), `${PREFIX}/workspaces/ws/customers/c1/jobs/`, 9],
   ['getCustomerJob (customer id)', (c, id) => getCustomerJob(c, id, 'j1'), `${PREFIX}/workspaces/ws/customers/`, 9],
   ['removeLike (like id)', (c, id) => removeLike(c, 'c1', id), `${PREFIX}/workspaces/ws/customers/c1/likes/`, 9],
-  ['updateSubscription (id)', (c, id) => updateSubscription(c, 'c1', id, { name: 'n' }), `${PREFIX}/workspaces/ws/customers/c1/subscriptions/`, 9],
-  ['deleteCustomerSession (session id)', (c, id) => deleteCustomerSession(c, 'c1', id), `${PREFIX}/workspaces/ws/customers/c1/sessions/`, 9],
+  [
+    'updateSubscription (id)',
+    (c, id) => updateSubscription(c, 'c1', id, { name: 'n' }),
+    `${PREFIX}/workspaces/ws/customers/c1/subscriptions/`,
+    9
+  ],
+  [
+    'deleteCustomerSession (session id)',
+    (c, id) => deleteCustomerSession(c, 'c1', id),
+    `${PREFIX}/workspaces/ws/customers/c1/sessions/`,
+    9
+  ],
   ['getEvent', (c, id) => getEvent(c, id), `${PREFIX}/workspaces/ws/events/`, 7],
   ['deleteEvent', (c, id) => deleteEvent(c, id), `${PREFIX}/workspaces/ws/events/`, 7]
 ]

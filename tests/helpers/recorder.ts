@@ -46,7 +46,13 @@ export const startRecorder = async (): Promise<Recorder> => {
       const all = raw.query.getAll(key)
       query[key] = all.length === 1 ? all[0] : all
     }
-    const rec: Recorded = { method: raw.method, path: raw.url.split('?')[0], query, body: parseBody(raw.body), headers: raw.headers }
+    const rec: Recorded = {
+      method: raw.method,
+      path: raw.url.split('?')[0],
+      query,
+      body: parseBody(raw.body),
+      headers: raw.headers
+    }
     requests.push(rec)
     const canned = await (queue.shift() ?? responder(rec))
     answer(res, canned.status, canned.body === undefined ? undefined : JSON.stringify(canned.body))

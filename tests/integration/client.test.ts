@@ -39,7 +39,6 @@ let emulator: Emulator
 let ctx: Context
 let ids = 0
 
-
 beforeAll(async () => {
   emulator = await startEmulator({
     workspaceId: 'ws-int',
@@ -71,12 +70,16 @@ describe('customers against the emulator', () => {
     expect(right(await getCustomerByExternalId(ctx, 'ext-1')()).id).toBe(c.id)
     expect(left(await getCustomerByExternalId(ctx, 'nobody')())._tag).toBe('NotFound')
 
-    const patched = right(await updateCustomer(ctx, c.id, { base: { lastName: 'Lovelace', contacts: { email: null } } })())
+    const patched = right(
+      await updateCustomer(ctx, c.id, { base: { lastName: 'Lovelace', contacts: { email: null } } })()
+    )
     expect(patched.base?.firstName).toBe('Ada')
     expect(patched.base?.lastName).toBe('Lovelace')
     expect(patched.base?.contacts?.email).toBeNull()
 
-    const replaced = right(await updateCustomer(ctx, c.id, { externalId: 'ext-1', base: { firstName: 'Augusta' } }, { fullUpdate: true })())
+    const replaced = right(
+      await updateCustomer(ctx, c.id, { externalId: 'ext-1', base: { firstName: 'Augusta' } }, { fullUpdate: true })()
+    )
     expect(replaced.base?.firstName).toBe('Augusta')
     expect(replaced.base?.lastName).toBeNull()
     expect(replaced.extended).toBeNull()
@@ -92,13 +95,21 @@ describe('customers against the emulator', () => {
     expect(e).toMatchObject({ _tag: 'HttpError', status: 409 })
     expect(conflictingCustomerId(e)).toEqual(O.some(first.id))
     expect(emulator.requests).toHaveLength(1)
-    const forced = right(await addCustomer(ctx, { externalId: 'dup', base: { firstName: 'B' } }, { forceUpdate: true })())
+    const forced = right(
+      await addCustomer(ctx, { externalId: 'dup', base: { firstName: 'B' } }, { forceUpdate: true })()
+    )
     expect(forced).toMatchObject({ id: first.id, base: { firstName: 'B' } })
   })
 
   it('applies customerPatch to reach the target state', async () => {
-    const before = right(await addCustomer(ctx, { externalId: 'p', base: { firstName: 'A', lastName: 'B' }, tags: { manual: ['x'] } })())
-    const after = { ...before, base: { ...before.base, lastName: null, title: 'Dr' }, tags: { auto: [], manual: ['x', 'y'] } }
+    const before = right(
+      await addCustomer(ctx, { externalId: 'p', base: { firstName: 'A', lastName: 'B' }, tags: { manual: ['x'] } })()
+    )
+    const after = {
+      ...before,
+      base: { ...before.base, lastName: null, title: 'Dr' },
+      tags: { auto: [], manual: ['x', 'y'] }
+    }
     const result = right(await updateCustomer(ctx, before.id, customerPatch(before, after))())
     expect(result.base).toMatchObject({ firstName: 'A', lastName: null, title: 'Dr' })
     expect(result.tags?.manual).toEqual(['x', 'y'])
@@ -107,7 +118,9 @@ describe('customers against the emulator', () => {
   it('lists with fields, sort and pages, and walks every page', async () => {
     for (let i = 0; i < 23; i++)
       right(await addCustomer(ctx, { externalId: `e-${String(i).padStart(2, '0')}`, base: { firstName: `F${i}` } })())
-    const p0 = right(await getCustomers(ctx, { size: 10, sort: 'externalId', direction: 'desc', fields: ['externalId'] })())
+    const p0 = right(
+      await getCustomers(ctx, { size: 10, sort: 'externalId', direction: 'desc', fields: ['externalId'] })()
+    )
     expect(p0.page).toMatchObject({ number: 0, size: 10, totalElements: 23, totalPages: 3 })
     expect(p0.elements[0].externalId).toBe('e-22')
     expect(p0.elements[0].base).toBeNull()
@@ -138,7 +151,9 @@ describe('customers against the emulator', () => {
       right(await getCustomers(ctx, { ...q, sort: 'externalId', direction: 'asc' })()).elements.map((c) => c.externalId)
     expect(await ids({ query: customerQuery(eq('base.firstName', 'Ada')) })).toEqual(['a', 'd'])
     expect(await ids({ query: customerQuery(and(eq('base.firstName', 'Ada'), gt('extended.age', 20))) })).toEqual(['a'])
-    expect(await ids({ query: customerQuery(or(eq('base.firstName', 'Grace'), between('extended.age', 40, 50))) })).toEqual(['b', 'c'])
+    expect(
+      await ids({ query: customerQuery(or(eq('base.firstName', 'Grace'), between('extended.age', 40, 50))) })
+    ).toEqual(['b', 'c'])
     expect(await ids({ query: customerQuery(isIn('externalId', ['a', 'c'])) })).toEqual(['a', 'c'])
     expect(await ids({ query: customerQuery(isNull('base.lastName')) })).toEqual(['a', 'b', 'c', 'd'])
     expect(
@@ -182,15 +197,31 @@ describe('sessions, tags and sub-entities against the emulator', () => {
 
   it('adds, reads, updates and removes jobs, likes, educations and subscriptions', async () => {
     const c = right(await addCustomer(ctx, { base: { firstName: 'J' } })())
-    const job = right(await addJob(ctx, c.id, { companyName: 'ACME', jobTitle: 'Dev', startDate: new Date(Date.UTC(2020, 0, 2)), isCurrent: true })())
+    const job = right(
+      await addJob(ctx, c.id, {
+        companyName: 'ACME',
+        jobTitle: 'Dev',
+        startDate: new Date(Date.UTC(2020, 0, 2)),
+        isCurrent: true
+      })()
+    )
     expect(job).toMatchObject({ companyName: 'ACME', startDate: '2020-01-02' })
     expect(right(await getCustomerJob(ctx, c.id, job.id ?? '')())).toEqual(job)
-    expect(right(await updateJob(ctx, c.id, job.id ?? '', { companyName: 'ACME', jobTitle: 'Lead' })()).jobTitle).toBe('Lead')
+    expect(right(await updateJob(ctx, c.id, job.id ?? '', { companyName: 'ACME', jobTitle: 'Lead' })()).jobTitle).toBe(
+      'Lead'
+    )
     expect(right(await getCustomer(ctx, c.id)()).base?.jobs?.map((j) => j.jobTitle)).toEqual(['Lead'])
     right(await removeJob(ctx, c.id, job.id ?? '')())
     expect(left(await getCustomerJob(ctx, c.id, job.id ?? '')())).toMatchObject({ status: 404 })
 
-    const like = right(await addLike(ctx, c.id, { id: 'like-1', name: 'Jazz', category: 'music', createdTime: '2020-01-01T10:00:00.000Z' })())
+    const like = right(
+      await addLike(ctx, c.id, {
+        id: 'like-1',
+        name: 'Jazz',
+        category: 'music',
+        createdTime: '2020-01-01T10:00:00.000Z'
+      })()
+    )
     expect(like.id).toBe('like-1')
     expect(right(await getCustomerLike(ctx, c.id, 'like-1')()).name).toBe('Jazz')
     right(await removeLike(ctx, c.id, 'like-1')())
@@ -200,14 +231,23 @@ describe('sessions, tags and sub-entities against the emulator', () => {
 
     const sub = right(await addSubscription(ctx, c.id, { name: 'News', kind: 'DIGITAL_MESSAGE', subscribed: true })())
     expect(right(await getCustomerSubscription(ctx, c.id, sub.id ?? '')()).subscribed).toBe(true)
-    expect(right(await updateSubscription(ctx, c.id, sub.id ?? '', { name: 'News', subscribed: false })()).subscribed).toBe(false)
+    expect(
+      right(await updateSubscription(ctx, c.id, sub.id ?? '', { name: 'News', subscribed: false })()).subscribed
+    ).toBe(false)
   })
 })
 
 describe('events against the emulator', () => {
   it('adds events by customer id and by session id, and reads them back', async () => {
     const c = right(await addCustomer(ctx, { externalId: 'ev', base: { firstName: 'E' } })())
-    right(await addEvent(ctx, { type: 'viewedPage', context: 'WEB', customerId: c.id, properties: { url: 'https://x/1' } })())
+    right(
+      await addEvent(ctx, {
+        type: 'viewedPage',
+        context: 'WEB',
+        customerId: c.id,
+        properties: { url: 'https://x/1' }
+      })()
+    )
     const sessionId = createSessionId()
     right(await addEvent(ctx, { type: 'loggedIn', context: 'WEB', sessionId, properties: {} })())
     right(await addEvent(ctx, { type: 'clickedLink', context: 'MOBILE', externalId: 'ev', properties: {} })())

@@ -68,7 +68,10 @@ addEventListener('fetch', (event) => event.respondWith(handle(event.request)))`,
     expect(bundle.inputs.filter((f) => f.startsWith('src/'))).toEqual([])
     const runtime = new EdgeRuntime({ initialCode: bundle.code })
     const config: FlowConfig = { context: emulator!.context, tag }
-    const response = await runtime.dispatchFetch('http://edge.local/flow', { method: 'POST', body: JSON.stringify(config) })
+    const response = await runtime.dispatchFetch('http://edge.local/flow', {
+      method: 'POST',
+      body: JSON.stringify(config)
+    })
     await response.waitUntil()
     check((await response.json()) as Outcome, tag)
   })
@@ -76,7 +79,13 @@ addEventListener('fetch', (event) => event.respondWith(handle(event.request)))`,
   it('has no eval or new Function in the bundle (the Edge Runtime forbids code generation)', async () => {
     const runtime = new EdgeRuntime()
     expect(() => runtime.evaluate('new Function("return 1")()')).toThrow()
-    const bundle = await bundleApp({ contents: `export * from 'contacthub-fp'`, resolveDir, platform: 'browser', format: 'iife', globalName: 'lib' })
+    const bundle = await bundleApp({
+      contents: `export * from 'contacthub-fp'`,
+      resolveDir,
+      platform: 'browser',
+      format: 'iife',
+      globalName: 'lib'
+    })
     runtime.evaluate(bundle.code)
     expect(runtime.evaluate<string>('typeof lib.addCustomer')).toBe('function')
   })
@@ -102,7 +111,10 @@ export default { fetch: handle }`,
     expect(bundle.inputs.filter((f) => f.startsWith('src/'))).toEqual([])
     mf = new Miniflare({ modules: true, script: bundle.code, compatibilityDate: '2025-01-01' })
     const config: FlowConfig = { context: emulator!.context, tag }
-    const response = await mf.dispatchFetch('http://worker.local/flow', { method: 'POST', body: JSON.stringify(config) })
+    const response = await mf.dispatchFetch('http://worker.local/flow', {
+      method: 'POST',
+      body: JSON.stringify(config)
+    })
     check((await response.json()) as Outcome, tag)
   }, 60_000)
 })

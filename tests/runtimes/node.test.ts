@@ -118,7 +118,9 @@ describe('the built package in Node, by name', () => {
     const fromEsm = JSON.parse(esm) as Record<string, ReadonlyArray<string>>
     expect(JSON.parse(cjs)).toEqual(fromEsm)
     expect(fromEsm['contacthub-fp/emulator']).toContain('startEmulator')
-    expect(fromEsm['contacthub-fp']).toEqual(expect.arrayContaining(['addCustomer', 'addEvent', 'getCustomers', 'customerQuery', 'pages']))
+    expect(fromEsm['contacthub-fp']).toEqual(
+      expect.arrayContaining(['addCustomer', 'addEvent', 'getCustomers', 'customerQuery', 'pages'])
+    )
   })
 })
 

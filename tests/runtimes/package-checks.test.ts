@@ -19,10 +19,15 @@ interface Run {
 
 const run = (file: string, args: ReadonlyArray<string>, timeout = 120_000): Promise<Run> =>
   new Promise((resolve) => {
-    execFile(file, [...args], { cwd: root, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1
-      resolve({ code, stdout, stderr: error !== null && code === 1 && stderr === '' ? error.message : stderr })
-    })
+    execFile(
+      file,
+      [...args],
+      { cwd: root, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1
+        resolve({ code, stdout, stderr: error !== null && code === 1 && stderr === '' ? error.message : stderr })
+      }
+    )
   })
 
 let dir = ''

@@ -149,17 +149,43 @@ const VARIANTS: ReadonlyArray<[ContacthubError['_tag'], string, () => Promise<Co
     }
   ],
   ['InvalidInput', 'a bad id', async () => leftOf(await getCustomer(ctx(), '..')())],
-  ['InvalidInput', 'a token with CRLF', async () => leftOf(await getCustomer(ctx({ token: `${TOKEN}\r\nX: y` }), 'c1')())],
-  ['InvalidInput', 'a token with non-Latin-1 characters', async () => leftOf(await getCustomer(ctx({ token: `${TOKEN}\u20ac` }), 'c1')())],
-  ['InvalidInput', 'the token in the base URL user info', async () => leftOf(await getCustomer(ctx({ baseUrl: `https://u:${TOKEN}@api.example.com` }), 'c1')())],
-  ['InvalidInput', 'the token in a plain-http base URL', async () => leftOf(await getCustomer(ctx({ baseUrl: `http://api.example.com/${TOKEN}` }), 'c1')())],
-  ['InvalidInput', 'a header that cannot be sent', async () => leftOf(await getCustomer(ctx({ headers: { 'X-Auth': `${TOKEN}\n` } }), 'c1')())],
-  ['InvalidInput', 'an event without customer', async () => leftOf(await addEvent(ctx(), { type: 'viewedPage', context: 'WEB' } as never)())],
+  [
+    'InvalidInput',
+    'a token with CRLF',
+    async () => leftOf(await getCustomer(ctx({ token: `${TOKEN}\r\nX: y` }), 'c1')())
+  ],
+  [
+    'InvalidInput',
+    'a token with non-Latin-1 characters',
+    async () => leftOf(await getCustomer(ctx({ token: `${TOKEN}\u20ac` }), 'c1')())
+  ],
+  [
+    'InvalidInput',
+    'the token in the base URL user info',
+    async () => leftOf(await getCustomer(ctx({ baseUrl: `https://u:${TOKEN}@api.example.com` }), 'c1')())
+  ],
+  [
+    'InvalidInput',
+    'the token in a plain-http base URL',
+    async () => leftOf(await getCustomer(ctx({ baseUrl: `http://api.example.com/${TOKEN}` }), 'c1')())
+  ],
+  [
+    'InvalidInput',
+    'a header that cannot be sent',
+    async () => leftOf(await getCustomer(ctx({ headers: { 'X-Auth': `${TOKEN}\n` } }), 'c1')())
+  ],
+  [
+    'InvalidInput',
+    'an event without customer',
+    async () => leftOf(await addEvent(ctx(), { type: 'viewedPage', context: 'WEB' } as never)())
+  ],
   [
     'NotFound',
     'getCustomerByExternalId with no match',
     async () => {
-      server.handle((_, res) => json(res, 200, { elements: [], page: { number: 0, size: 10, totalElements: 0, totalPages: 0 } }))
+      server.handle((_, res) =>
+        json(res, 200, { elements: [], page: { number: 0, size: 10, totalElements: 0, totalPages: 0 } })
+      )
       return leftOf(await getCustomerByExternalId(ctx(), 'x')())
     }
   ]
@@ -168,7 +194,16 @@ const VARIANTS: ReadonlyArray<[ContacthubError['_tag'], string, () => Promise<Co
 describe('every error variant hides the token', () => {
   it('covers every variant of ContacthubError', () => {
     expect(new Set(VARIANTS.map(([tag]) => tag))).toEqual(
-      new Set(['HttpError', 'DecodeError', 'NetworkError', 'TimeoutError', 'AbortError', 'ResponseTooLarge', 'InvalidInput', 'NotFound'])
+      new Set([
+        'HttpError',
+        'DecodeError',
+        'NetworkError',
+        'TimeoutError',
+        'AbortError',
+        'ResponseTooLarge',
+        'InvalidInput',
+        'NotFound'
+      ])
     )
   })
 
@@ -198,7 +233,12 @@ describe('a server that echoes the token back', () => {
     })
 
   it('HttpError: the token in message, logref, data and errors', async () => {
-    echo(401, (auth) => ({ message: `Invalid token ${auth}`, logref: auth, data: { headers: { authorization: auth } }, errors: [{ got: auth }] }))
+    echo(401, (auth) => ({
+      message: `Invalid token ${auth}`,
+      logref: auth,
+      data: { headers: { authorization: auth } },
+      errors: [{ got: auth }]
+    }))
     expectHidden(leftOf(await getCustomer(ctx(), 'c1')()))
   })
 

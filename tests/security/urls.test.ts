@@ -27,7 +27,9 @@ const recording = (baseUrl: string): { ctx: Context; urls: Array<string>; auth: 
   const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
     urls.push(input instanceof Request ? input.url : String(input))
     auth.push(new Headers(init?.headers).get('authorization'))
-    return Promise.resolve(new Response('{"id":"c1"}', { status: 200, headers: { 'content-type': 'application/json' } }))
+    return Promise.resolve(
+      new Response('{"id":"c1"}', { status: 200, headers: { 'content-type': 'application/json' } })
+    )
   }) as typeof globalThis.fetch
   return { ctx: contextFor(baseUrl, vc, { fetch, retry: false }), urls, auth }
 }
@@ -161,7 +163,11 @@ describe('the final URL of every request stays under the base URL', () => {
     await deleteCustomerSession(ctx, id, id)()
     await getEvent(ctx, id)()
     for (const url of urls) under(url, '/hub/v1/workspaces/ws/')
-    expect(urls.filter((u) => !u.startsWith(`${BASE}/workspaces/ws/customers/`) && !u.startsWith(`${BASE}/workspaces/ws/events/`))).toEqual([])
+    expect(
+      urls.filter(
+        (u) => !u.startsWith(`${BASE}/workspaces/ws/customers/`) && !u.startsWith(`${BASE}/workspaces/ws/events/`)
+      )
+    ).toEqual([])
     expect(new Set(auth)).toEqual(new Set([`Bearer ${TOKEN}`]))
   })
 

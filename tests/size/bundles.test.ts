@@ -88,14 +88,19 @@ const resultOf = (name: string, bundler: string): ScenarioResult => {
 describe('marker strings are real', () => {
   it.each(['esbuild', 'rollup'])('every marker is in the "everything" bundle (%s)', (bundler) => {
     const code = resultOf('everything', bundler).code
-    const missing = ALL_PARTS.flatMap((part) => MARKERS[part].filter((m) => !code.includes(m)).map((m) => `${part}: ${m}`))
+    const missing = ALL_PARTS.flatMap((part) =>
+      MARKERS[part].filter((m) => !code.includes(m)).map((m) => `${part}: ${m}`)
+    )
     expect(missing).toEqual([])
   })
 
   it('the Node-only markers are in their built entries', () => {
     for (const { file, markers } of Object.values(NODE_ONLY)) {
       const code = readFileSync(file, 'utf8')
-      expect(markers.filter((m) => !code.includes(m)), file).toEqual([])
+      expect(
+        markers.filter((m) => !code.includes(m)),
+        file
+      ).toEqual([])
     }
   })
 })
@@ -115,7 +120,9 @@ describe('tree shaking: a scenario bundles only what it imports', () => {
   })
 
   it.each(['esbuild', 'rollup'])('the query builder alone bundles only its own module (%s)', (bundler) => {
-    const inputs = Object.keys(resultOf('query builder', bundler).inputs).filter((f) => !/(^|\/)index\.js$|scenario/.test(f))
+    const inputs = Object.keys(resultOf('query builder', bundler).inputs).filter(
+      (f) => !/(^|\/)index\.js$|scenario/.test(f)
+    )
     expect(inputs).toEqual(['dist/esm/query.js'])
   })
 })
@@ -139,6 +146,8 @@ describe('budgets without the transport (ofetch external)', () => {
     if (scenario === undefined) return
     const result = await bundleWithEsbuild(scenario, process.cwd(), ['ofetch'])
     expect(result.code).not.toContain('FetchError')
-    expect(result.gzipBytes, `${name} without ofetch: ${(result.gzipBytes / KB).toFixed(2)} KB gz`).toBeLessThanOrEqual(budget)
+    expect(result.gzipBytes, `${name} without ofetch: ${(result.gzipBytes / KB).toFixed(2)} KB gz`).toBeLessThanOrEqual(
+      budget
+    )
   })
 })

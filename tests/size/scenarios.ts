@@ -211,7 +211,9 @@ const resolveImport = (id: string, importer: string, root: string): string | und
   const imports = readJson(join(dir, 'package.json')).imports
   const target = imports === undefined ? undefined : matchMap(imports, id)
   if (target === undefined) return undefined
-  return target.startsWith('.') ? resolveFile(resolvePath(dir, target)) : resolveBare(target, join(dir, 'package.json'), root)
+  return target.startsWith('.')
+    ? resolveFile(resolvePath(dir, target))
+    : resolveBare(target, join(dir, 'package.json'), root)
 }
 
 const sideEffectsOf = (file: string): boolean | null => {
@@ -246,7 +248,12 @@ export const bundleWithRollup = async (scenario: Scenario, root: string = proces
     const { output } = await bundle.generate({ format: 'es' })
     const chunk = output[0]
     const inputs = Object.fromEntries(Object.entries(chunk.modules).map(([k, m]) => [k, m.renderedLength]))
-    const { code } = await transform(chunk.code, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' })
+    const { code } = await transform(chunk.code, {
+      minify: true,
+      format: 'esm',
+      target: 'es2020',
+      legalComments: 'none'
+    })
     return {
       name: scenario.name,
       bundler: 'rollup',
@@ -281,13 +288,20 @@ export const groupOf = (input: string): string => {
  * Where the bytes go: minified bytes per group, and each group's share of the gzip size, prorated by its share of
  * the minified bytes (gzip has no exact per-input figure; the share is an estimate).
  */
-export const breakdown = (result: ScenarioResult): ReadonlyArray<{ readonly group: string; readonly bytes: number; readonly gzipShare: number }> => {
+export const breakdown = (
+  result: ScenarioResult
+): ReadonlyArray<{ readonly group: string; readonly bytes: number; readonly gzipShare: number }> => {
   const groups = new Map<string, number>()
-  for (const [input, bytes] of Object.entries(result.inputs)) groups.set(groupOf(input), (groups.get(groupOf(input)) ?? 0) + bytes)
+  for (const [input, bytes] of Object.entries(result.inputs))
+    groups.set(groupOf(input), (groups.get(groupOf(input)) ?? 0) + bytes)
   const total = [...groups.values()].reduce((a, b) => a + b, 0)
   return [...groups.entries()]
     .filter(([, bytes]) => bytes > 0)
-    .map(([group, bytes]) => ({ group, bytes, gzipShare: total === 0 ? 0 : Math.round((bytes / total) * result.gzipBytes) }))
+    .map(([group, bytes]) => ({
+      group,
+      bytes,
+      gzipShare: total === 0 ? 0 : Math.round((bytes / total) * result.gzipBytes)
+    }))
     .sort((a, b) => b.bytes - a.bytes)
 }
 
