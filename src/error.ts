@@ -60,6 +60,21 @@ export interface NetworkError {
   readonly method: string
   readonly path: string
   readonly attempts?: number
+  /** What the transport said, token-free: a refused connection, a DNS failure and a TLS error can be told apart. */
+  readonly cause?: NetworkCause
+}
+
+/**
+ * The transport's own account of a `NetworkError`: its error's `name`, `message` and `code` when it gave them
+ * (`ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET`...), with the token removed.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface NetworkCause {
+  readonly name?: string
+  readonly message?: string
+  readonly code?: string
 }
 
 /**
@@ -135,6 +150,66 @@ export interface NotFound {
 export type ContacthubError =
   HttpError | DecodeError | NetworkError | TimeoutError | AbortError | ResponseTooLarge | InvalidInput | NotFound
 
+/** The fields of an error variant other than its tag. */
+type Fields<E extends { readonly _tag: string }> = Omit<E, '_tag'>
+
+/**
+ * Builds an `HttpError`.
+ *
+ * @internal
+ * @category constructors
+ * @since 0.2.0
+ */
+export const httpError = (fields: Fields<HttpError>): HttpError => ({ _tag: 'HttpError', ...fields })
+
+/**
+ * Builds a `DecodeError`.
+ *
+ * @internal
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decodeError = (fields: Fields<DecodeError>): DecodeError => ({ _tag: 'DecodeError', ...fields })
+
+/**
+ * Builds a `NetworkError`.
+ *
+ * @internal
+ * @category constructors
+ * @since 0.2.0
+ */
+export const networkError = (fields: Fields<NetworkError>): NetworkError => ({ _tag: 'NetworkError', ...fields })
+
+/**
+ * Builds a `TimeoutError`.
+ *
+ * @internal
+ * @category constructors
+ * @since 0.2.0
+ */
+export const timeoutError = (fields: Fields<TimeoutError>): TimeoutError => ({ _tag: 'TimeoutError', ...fields })
+
+/**
+ * Builds an `AbortError`.
+ *
+ * @internal
+ * @category constructors
+ * @since 0.2.0
+ */
+export const abortError = (fields: Fields<AbortError>): AbortError => ({ _tag: 'AbortError', ...fields })
+
+/**
+ * Builds a `ResponseTooLarge` error.
+ *
+ * @internal
+ * @category constructors
+ * @since 0.2.0
+ */
+export const responseTooLarge = (fields: Fields<ResponseTooLarge>): ResponseTooLarge => ({
+  _tag: 'ResponseTooLarge',
+  ...fields
+})
+
 /**
  * Builds an `InvalidInput` error.
  *
@@ -151,6 +226,18 @@ export const invalidInput = (message: string): ContacthubError => ({ _tag: 'Inva
  */
 export const notFound = (message: string): ContacthubError => ({ _tag: 'NotFound', message })
 
+// Every tag of the union, once: the compiler refuses this object when a variant is added and not listed here.
+const TAG_SET: { readonly [K in ContacthubError['_tag']]: true } = {
+  HttpError: true,
+  DecodeError: true,
+  NetworkError: true,
+  TimeoutError: true,
+  AbortError: true,
+  ResponseTooLarge: true,
+  InvalidInput: true,
+  NotFound: true
+}
+
 /**
  * Tells whether an unknown value is a `ContacthubError` (any variant).
  *
@@ -161,19 +248,8 @@ export const isContacthubError = (u: unknown): u is ContacthubError =>
   typeof u === 'object' &&
   u !== null &&
   typeof (u as { _tag?: unknown })._tag === 'string' &&
-  TAGS.includes((u as { _tag: string })._tag) &&
+  Object.prototype.hasOwnProperty.call(TAG_SET, (u as { _tag: string })._tag) &&
   typeof (u as { message?: unknown }).message === 'string'
-
-const TAGS: ReadonlyArray<string> = [
-  'HttpError',
-  'DecodeError',
-  'NetworkError',
-  'TimeoutError',
-  'AbortError',
-  'ResponseTooLarge',
-  'InvalidInput',
-  'NotFound'
-]
 
 /**
  * The id of the existing customer named by a 409 answer to `addCustomer` (`data.customer.id`), if the error is one.
