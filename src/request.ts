@@ -13,7 +13,6 @@
 import { createFetch, type $Fetch } from 'ofetch'
 import type * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
-import { pipe } from '#fp-ts/function'
 import type * as TE from '#fp-ts/TaskEither'
 import { checkBaseUrl, DEFAULT_BASE_URL, type Workspace } from './context'
 import { decodeError, invalidInput, networkError, type ContacthubError } from './error'
@@ -122,23 +121,29 @@ const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promis
   return retrying(attempt, s, idempotent ? 1 + s.retries : 1, progress)
 }
 
+interface Input {
+  readonly base: string
+  readonly path: string
+  readonly headers: Record<string, string>
+  readonly body: string | undefined
+}
+
 /** The caller's input, checked: base URL, path, headers and body, or the first reason to refuse it. */
-const checkInput = (ws: Workspace, spec: RequestSpec) =>
-  pipe(
-    E.Do,
-    E.apS('base', checkBaseUrl(ws.baseUrl ?? DEFAULT_BASE_URL)),
-    E.apS('path', buildPath(spec.path, spec.params, ws.workspaceId)),
-    E.apS('headers', buildHeaders(ws, spec.body !== undefined)),
-    E.apS(
-      'body',
-      spec.body === undefined
-        ? E.right(undefined)
-        : E.tryCatch(
-            () => JSON.stringify(spec.body),
-            () => 'the body cannot be serialised as JSON'
-          )
-    )
-  )
+const checkInput = (ws: Workspace, spec: RequestSpec): E.Either<string, Input> => {
+  const base = checkBaseUrl(ws.baseUrl ?? DEFAULT_BASE_URL)
+  if (E.isLeft(base)) return base
+  const path = buildPath(spec.path, spec.params, ws.workspaceId)
+  if (E.isLeft(path)) return path
+  const headers = buildHeaders(ws, spec.body !== undefined)
+  if (E.isLeft(headers)) return headers
+  let body: string | undefined
+  try {
+    body = spec.body === undefined ? undefined : JSON.stringify(spec.body)
+  } catch {
+    return E.left('the body cannot be serialised as JSON')
+  }
+  return E.right({ base: base.right, path: path.right, headers: headers.right, body })
+}
 
 /**
  * Sends a request and returns the status, headers and parsed JSON body of a 2xx answer. Retries idempotent requests

@@ -56,7 +56,8 @@ export const guardFetch =
 const TRANSPORT_MESSAGE =
   /^(fetch failed|failed to fetch|load failed|terminated)|networkerror|network (connection|error|request)|error sending request|connection (lost|refused|reset|closed)/i
 
-const TRANSPORT_NAMES: ReadonlyArray<string> = ['AbortError', 'TimeoutError', 'NetworkError', 'FetchError']
+// (node-fetch's FetchError of a system failure carries a `code`: found above.)
+const TRANSPORT_NAMES: ReadonlyArray<string> = ['AbortError', 'TimeoutError', 'NetworkError']
 
 const get = (u: unknown, key: string): unknown =>
   typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined

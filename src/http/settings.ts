@@ -5,7 +5,6 @@
  * @since 0.2.0
  */
 import * as E from '#fp-ts/Either'
-import { pipe } from '#fp-ts/function'
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_RETRY,
@@ -70,20 +69,27 @@ const check = (u: Record<string, unknown>): E.Either<string, Settings> => {
   if (retry !== undefined && retry !== false && !isObject(retry))
     return E.left('ctx.retry must be retry options or false')
   const r = isObject(retry) ? retry : {}
-  return pipe(
-    E.Do,
-    E.apS('timeout', numberOption('ctx.timeout', u.timeout, DEFAULT_TIMEOUT_MS, true)),
-    E.apS('limit', numberOption('ctx.maxResponseBytes', u.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, true)),
-    E.apS('retries', numberOption('ctx.retry.retries', r.retries, DEFAULT_RETRY.retries, false)),
-    E.apS('baseDelayMs', numberOption('ctx.retry.baseDelayMs', r.baseDelayMs, DEFAULT_RETRY.baseDelayMs, false)),
-    E.apS('maxDelayMs', numberOption('ctx.retry.maxDelayMs', r.maxDelayMs, DEFAULT_RETRY.maxDelayMs, true)),
-    E.apS(
-      'maxRetryAfterMs',
-      numberOption('ctx.retry.maxRetryAfterMs', r.maxRetryAfterMs, DEFAULT_RETRY.maxRetryAfterMs, true)
-    ),
-    E.apS('clock', clockOf(u.clock)),
-    E.map((s) => ({ ...s, retries: retry === false ? 0 : Math.floor(s.retries) }))
-  )
+  let failure: string | undefined
+  /** A number option, or `fallback` once an earlier option has failed (only the first reason is kept). */
+  const num = (name: string, v: unknown, fallback: number, infinite: boolean): number => {
+    const n = numberOption(name, v, fallback, infinite)
+    if (E.isLeft(n)) failure ??= n.left
+    return E.isRight(n) ? n.right : fallback
+  }
+  const settings = {
+    timeout: num('ctx.timeout', u.timeout, DEFAULT_TIMEOUT_MS, true),
+    limit: num('ctx.maxResponseBytes', u.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, true),
+    retries: retry === false ? 0 : Math.floor(num('ctx.retry.retries', r.retries, DEFAULT_RETRY.retries, false)),
+    baseDelayMs: num('ctx.retry.baseDelayMs', r.baseDelayMs, DEFAULT_RETRY.baseDelayMs, false),
+    maxDelayMs: num('ctx.retry.maxDelayMs', r.maxDelayMs, DEFAULT_RETRY.maxDelayMs, true),
+    maxRetryAfterMs: num('ctx.retry.maxRetryAfterMs', r.maxRetryAfterMs, DEFAULT_RETRY.maxRetryAfterMs, true)
+  }
+  const clock = clockOf(u.clock)
+  return failure !== undefined
+    ? E.left(failure)
+    : E.isLeft(clock)
+      ? clock
+      : E.right({ ...settings, clock: clock.right })
 }
 
 // One check per context object: contexts are plain readonly values, written once and used for many calls. A
