@@ -4,6 +4,8 @@
  *
  * @since 0.1.0
  */
+import * as E from '#fp-ts/Either'
+import { after } from './http/timer'
 
 /**
  * Retry settings for idempotent requests (GET and PUT). POST, PATCH and DELETE are never repeated.
@@ -98,6 +100,82 @@ export const DEFAULT_TIMEOUT_MS = 30_000
  * @since 0.1.0
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+
+/**
+ * The default retry settings: 2 extra attempts, backoff from 200 ms capped at 5 s, a `Retry-After` of up to 30 s
+ * waited for.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const DEFAULT_RETRY: Required<RetryOptions> = {
+  retries: 2,
+  baseDelayMs: 200,
+  maxDelayMs: 5_000,
+  maxRetryAfterMs: 30_000
+}
+
+/** Waits with real timers (however long: see `after`); wakes up early, resolved, when `signal` aborts. */
+const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      cancel()
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const cancel = after(ms, done)
+    signal?.addEventListener('abort', done)
+  })
+
+/**
+ * The real clock: `Date.now`, timers and `Math.random`. A context's `clock` overrides any of them.
+ *
+ * @internal
+ * @category constants
+ * @since 0.2.0
+ */
+export const REAL_CLOCK: Clock = { now: Date.now, sleep: realSleep, random: Math.random }
+
+const baseUrlCache = new Map<string, E.Either<string, string>>()
+
+const LOOPBACK: ReadonlyArray<string> = ['127.0.0.1', 'localhost', '[::1]']
+
+/** A parsed URL as a base URL (without a trailing slash), or why it cannot be one. */
+const asBaseUrl = (url: URL): E.Either<string, string> =>
+  url.username !== '' || url.password !== ''
+    ? E.left('the base URL must not carry user info')
+    : url.search !== '' || url.hash !== ''
+      ? E.left('the base URL must not carry a query or a fragment')
+      : url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname))
+        ? E.right(url.href.replace(/\/+$/, ''))
+        : E.left('the base URL must use https (plain http is allowed only to 127.0.0.1, localhost or [::1])')
+
+/**
+ * Checks a base URL: `https`, or `http` to a loopback host (`127.0.0.1`, `localhost`, `[::1]`); no user info,
+ * query or fragment. Returns it without a trailing slash, or the reason it is refused.
+ *
+ * @example
+ * checkBaseUrl('https://api.contactlab.it/hub/v1/') // right('https://api.contactlab.it/hub/v1')
+ *
+ * @internal
+ * @category utils
+ * @since 0.1.0
+ */
+export const checkBaseUrl = (baseUrl: unknown): E.Either<string, string> => {
+  if (typeof baseUrl !== 'string') return E.left('the base URL must be a string')
+  let result = baseUrlCache.get(baseUrl)
+  if (result !== undefined) return result
+  let url: URL | undefined
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    // not a URL: refused below
+  }
+  result = url === undefined ? E.left('the base URL is not a valid absolute URL') : asBaseUrl(url)
+  // Bounded: a program uses a handful of base URLs; past 64 distinct ones, results are not kept.
+  if (baseUrlCache.size < 64) baseUrlCache.set(baseUrl, result)
+  return result
+}
 
 /**
  * Derives the context of one node from a workspace.

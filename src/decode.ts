@@ -1,22 +1,57 @@
 /**
- * Turning io-ts validation errors into readable path messages.
+ * Turning io-ts validation errors into readable path messages, and decoding with a bounded report of failures.
  *
  * @since 0.1.0
  */
 import type * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
-import { compile, FAIL } from './codecs/fast'
+import { compile, compileCheck, FAIL } from './codecs/compile'
 
 // Unions and intersections add the index of a branch to the context; it is not a key of the data.
 const TRANSPARENT = new Set(['UnionType', 'IntersectionType'])
 
-const show = (u: unknown): string => {
+/** The most messages a failed decoding reports; the rest are counted in a last "and N more" line. */
+const MAX_MESSAGES = 100
+
+/** Deeper values are not walked: the report says so instead of overflowing the stack. */
+const MAX_DEPTH = 500
+
+const REDACTED = '[redacted]'
+
+const redact = (s: string, secret: string): string =>
+  secret !== '' && s.includes(secret) ? s.split(secret).join(REDACTED) : s
+
+const show = (u: unknown, secret: string): string => {
   if (u === undefined) return 'undefined'
   if (typeof u === 'function') return 'a function'
   if (Array.isArray(u)) return u.length === 0 ? '[]' : 'an array'
   if (typeof u === 'object' && u !== null) return 'an object'
-  const s = typeof u === 'bigint' || typeof u === 'symbol' ? u.toString() : (JSON.stringify(u) ?? 'a value')
+  // Only the first 40 characters are shown: a long string is cut before it is quoted (same result, less work).
+  const v = typeof u === 'string' ? redact(u, secret) : u
+  const s =
+    typeof v === 'bigint' || typeof v === 'symbol'
+      ? v.toString()
+      : (JSON.stringify(typeof v === 'string' && v.length > 40 ? v.slice(0, 40) : v) ?? 'a value')
   return s.length > 40 ? `${s.slice(0, 37)}...` : s
+}
+
+/** `formatValidationError`, with the token (when given) removed from keys, values and messages. */
+const format = (error: t.ValidationError, secret: string): string => {
+  const keys: Array<string> = []
+  const context = error.context
+  for (let i = 1; i < context.length; i++) {
+    const entry = context[i]
+    const parent = context[i - 1]
+    if (entry === undefined || parent === undefined || entry.key === '') continue
+    const parentTag = (parent.type as { _tag?: string })._tag
+    if (parentTag !== undefined && TRANSPARENT.has(parentTag)) continue
+    keys.push(redact(entry.key, secret))
+  }
+  const last = context[context.length - 1]
+  const where = keys.length > 0 ? keys.join('.') : '(root)'
+  if (error.message !== undefined) return `${where}: ${redact(error.message, secret)}`
+  const expected = last === undefined ? 'a valid value' : last.type.name
+  return `${where}: expected ${expected}, got ${show(error.value, secret)}`
 }
 
 /**
@@ -25,23 +60,7 @@ const show = (u: unknown): string => {
  * @category utils
  * @since 0.1.0
  */
-export const formatValidationError = (error: t.ValidationError): string => {
-  const keys: Array<string> = []
-  const context = error.context
-  for (let i = 1; i < context.length; i++) {
-    const entry = context[i]
-    const parent = context[i - 1]
-    if (entry.key === '') continue
-    const parentTag = (parent.type as { _tag?: string })._tag
-    if (parentTag !== undefined && TRANSPARENT.has(parentTag)) continue
-    keys.push(entry.key)
-  }
-  const last = context[context.length - 1]
-  const where = keys.length > 0 ? keys.join('.') : '(root)'
-  if (error.message !== undefined) return `${where}: ${error.message}`
-  const expected = last === undefined ? 'a valid value' : last.type.name
-  return `${where}: expected ${expected}, got ${show(error.value)}`
-}
+export const formatValidationError = (error: t.ValidationError): string => format(error, '')
 
 /**
  * Renders io-ts validation errors as readable path messages, without duplicates, at most `max` of them.
@@ -58,19 +77,164 @@ export const formatValidationErrors = (errors: t.Errors, max = 20): ReadonlyArra
   return [...out]
 }
 
+interface Tagged {
+  readonly _tag?: string
+  readonly props?: t.Props
+  readonly type?: t.Decoder<unknown, unknown>
+}
+
+/** What a report has found so far: up to `MAX_MESSAGES` messages, then only a count. */
+interface Report {
+  readonly messages: Set<string>
+  more: number
+  readonly secret: string
+}
+
+const add = (r: Report, error: t.ValidationError): void => {
+  if (r.messages.size < MAX_MESSAGES) r.messages.add(format(error, r.secret))
+  else r.more++
+}
+
+/** io-ts's own test for a struct (`t.UnknownRecord`). */
+const isRecord = (u: unknown): u is Record<string, unknown> => {
+  if (typeof u !== 'object' || u === null) return false
+  const s = Object.prototype.toString.call(u)
+  return s === '[object Object]' || s === '[object Window]'
+}
+
+interface Field {
+  readonly key: string
+  readonly type: t.Decoder<unknown, unknown>
+  readonly check: (u: unknown) => boolean
+}
+
+const fieldsCache = new WeakMap<t.Props, ReadonlyArray<Field>>()
+
+/** A struct's keys, codecs and compiled checks, once per struct codec. */
+const fieldsOf = (props: t.Props): ReadonlyArray<Field> => {
+  let f = fieldsCache.get(props)
+  if (f === undefined) {
+    f = Object.keys(props).map((key) => {
+      const type = props[key] as t.Decoder<unknown, unknown>
+      return { key, type, check: compileCheck(type) }
+    })
+    fieldsCache.set(props, f)
+  }
+  return f
+}
+
+/** Whether the report still builds messages (past the limit it only counts). */
+const open = (r: Report): boolean => r.messages.size < MAX_MESSAGES
+
 /**
- * Decodes a value, turning failures into readable path messages. A compiled fast path decodes valid values; io-ts
- * runs only to report a failure. `owned`: the value is the caller's own (a body it has just parsed), so converted
- * fields are written into it instead of into copies.
+ * Walks a value that failed to decode, the way io-ts's `validate` would (same order, same contexts, so the same
+ * messages), but: valid parts are skipped through a compiled check, messages stop at `MAX_MESSAGES` (the rest is
+ * only counted, without building anything), and the depth is bounded. Structs, arrays and nullables are walked here;
+ * any other codec is asked through its own `validate`, one value at a time (past the limit, a failing value counts
+ * once). `context` is a stack: entries are pushed and popped while messages are built, and copied only when an
+ * error or an opaque codec needs them.
+ */
+const walk = (
+  codec: t.Decoder<unknown, unknown>,
+  u: unknown,
+  context: Array<t.ContextEntry>,
+  r: Report,
+  depth: number
+): void => {
+  const c = codec as unknown as Tagged
+  const tag = c._tag
+  if (depth > MAX_DEPTH) {
+    add(r, { value: u, context: context.slice(), message: `nested deeper than ${MAX_DEPTH} levels` })
+    return
+  }
+  if (tag === 'InterfaceType' && c.props !== undefined) {
+    if (!isRecord(u)) return add(r, { value: u, context: context.slice() })
+    for (const { key, type, check } of fieldsOf(c.props)) {
+      const v = u[key]
+      if (!check(v)) into(type, key, v, context, r, depth)
+    }
+    return
+  }
+  if ((tag === 'ReadonlyArrayType' || tag === 'ArrayType') && c.type !== undefined) {
+    if (!Array.isArray(u)) return add(r, { value: u, context: context.slice() })
+    const type = c.type
+    const item = compileCheck(type)
+    const us: ReadonlyArray<unknown> = u
+    for (let i = 0; i < us.length; i++) {
+      const v = us[i]
+      if (!item(v)) into(type, String(i), v, context, r, depth)
+    }
+    return
+  }
+  if (tag === 'NullableType' && c.type !== undefined) {
+    // `nullable` hands a present value to its codec with its own context (see codecs/common.ts).
+    if (u !== null && u !== undefined) walk(c.type, u, context, r, depth + 1)
+    return
+  }
+  if (compileCheck(codec)(u)) return
+  if (!open(r)) {
+    r.more++
+    return
+  }
+  let result: t.Validation<unknown>
+  try {
+    result = codec.validate(u, context.slice())
+  } catch {
+    // A codec that overflows the stack on a deep value (or fails otherwise) is reported, not thrown.
+    return add(r, { value: u, context: context.slice(), message: 'could not be checked (nested too deeply?)' })
+  }
+  if (E.isLeft(result)) for (const e of result.left) add(r, e)
+}
+
+/** Walks a child under `key`: its context entry is pushed only while messages are still built. */
+const into = (
+  type: t.Decoder<unknown, unknown>,
+  key: string,
+  v: unknown,
+  context: Array<t.ContextEntry>,
+  r: Report,
+  depth: number
+): void => {
+  if (!open(r)) return walk(type, v, context, r, depth + 1)
+  context.push({ key, type, actual: v })
+  walk(type, v, context, r, depth + 1)
+  context.pop()
+}
+
+/**
+ * Decodes a value, turning failures into readable path messages. A compiled fast path decodes valid values; a
+ * failure is reported by a bounded walk: at most 100 messages (then `... and N more`), found without building
+ * io-ts's error for every bad item or copying the value. `owned`: the value is the caller's own (a body it has just
+ * parsed), so converted fields are written into it instead of into copies. `secret`: a string (the token) that is
+ * replaced by `[redacted]` in every message.
  *
  * @category utils
  * @since 0.1.0
  */
 export const decodeWith =
-  <A>(decoder: t.Decoder<unknown, A>, owned = false) =>
+  <A>(decoder: t.Decoder<unknown, A>, owned = false, secret = '') =>
   (u: unknown): E.Either<ReadonlyArray<string>, A> => {
-    const fast = compile(decoder, owned)(u)
+    let fast: unknown = FAIL
+    try {
+      fast = compile(decoder, owned)(u)
+    } catch {
+      // Too deep for the compiled decoder: the walk below reports it.
+    }
     if (fast !== FAIL) return E.right(fast as A)
-    const result = decoder.decode(u)
-    return E.isRight(result) ? result : E.left(formatValidationErrors(result.left))
+    const report: Report = { messages: new Set(), more: 0, secret }
+    walk(decoder, u, [{ key: '', type: decoder, actual: u }], report, 0)
+    if (report.messages.size === 0) {
+      // The compiled decoder refuses a few values that io-ts takes (an own `__proto__` key that needs a copy):
+      // io-ts decides those, once.
+      try {
+        const slow = decoder.decode(u)
+        if (E.isRight(slow)) return slow
+        for (const e of slow.left) add(report, e)
+      } catch {
+        report.messages.add('(root): could not be checked (nested too deeply?)')
+      }
+    }
+    const messages = [...report.messages]
+    if (report.more > 0) messages.push(`... and ${report.more} more`)
+    return E.left(messages)
   }

@@ -28,7 +28,7 @@ export const nullable = <C extends t.Mixed>(codec: C): NullableType<C> =>
 
 /**
  * The codec `nullable` returns: an io-ts `Type` that also names its inner codec (as `t.array` does), so that
- * decoders can be compiled (see codecs/fast.ts).
+ * decoders can be compiled (see codecs/compile.ts).
  *
  * @category model
  * @since 0.1.0

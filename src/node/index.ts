@@ -7,11 +7,10 @@
 import { readFile } from 'node:fs/promises'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
-import type { Context, Workspace } from '../context'
-import type { ContacthubError } from '../error'
-import { checkBaseUrl } from '../request'
+import { checkBaseUrl, type Context, type Workspace } from '../context'
+import { invalidInput, type ContacthubError } from '../error'
 
-const invalid = (message: string): E.Either<ContacthubError, never> => E.left({ _tag: 'InvalidInput', message })
+const invalid = (message: string): E.Either<ContacthubError, never> => E.left(invalidInput(message))
 
 const unquote = (v: string): string => {
   const s = v.trim()
@@ -32,7 +31,7 @@ export const parseIni = (text: string): ReadonlyMap<string, ReadonlyMap<string, 
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue
     const header = /^\[([^\]]+)\]$/.exec(line)
     if (header !== null) {
-      current = header[1].trim()
+      current = (header[1] ?? '').trim()
       continue
     }
     const kv = /^([^=:]+)[=:](.*)$/.exec(line)
@@ -42,7 +41,7 @@ export const parseIni = (text: string): ReadonlyMap<string, ReadonlyMap<string, 
       section = new Map()
       sections.set(current, section)
     }
-    section.set(kv[1].trim().toLowerCase(), unquote(kv[2]))
+    section.set((kv[1] ?? '').trim().toLowerCase(), unquote(kv[2] ?? ''))
   }
   return sections
 }

@@ -79,12 +79,14 @@ describe('persistent 503', () => {
     expect(vc.elapsed()).toBe(2200)
   })
 
-  it('nonsense retry options fall back to the defaults instead of looping', async () => {
+  // Issue 11: nonsense options are refused before anything is sent (they used to fall back to the defaults).
+  it('nonsense retry options are refused instead of looping', async () => {
     script(Array(50).fill(503))
     const odd = { retries: Number.POSITIVE_INFINITY, baseDelayMs: -5, maxDelayMs: Number.NaN }
     const e = leftOf(await getCustomer(ctx({ retry: odd }), 'c1')())
-    expect(e).toMatchObject({ attempts: 3 })
-    expect(vc.sleeps).toEqual([100, 200])
+    expect(e).toMatchObject({ _tag: 'InvalidInput' })
+    expect(server.requests).toHaveLength(0)
+    expect(vc.sleeps).toEqual([])
   })
 })
 

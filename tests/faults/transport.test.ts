@@ -115,7 +115,7 @@ describe('headers slower than the timeout', () => {
     const elapsed = stopwatch()
     const e = leftOf(await getCustomer(ctx({ timeout: 100 }), 'c1')())
     expect(e).toMatchObject({ _tag: 'TimeoutError', method: 'GET', timeout: 100, attempts: 3 })
-    expect(e.message).toBe('getCustomer GET /workspaces/ws/customers/c1 timed out after 100 ms.')
+    expect(e.message).toBe('getCustomer GET /workspaces/ws/customers/c1 timed out after 100 ms, 3 attempts.')
     expect(server.requests).toHaveLength(3)
     expect(vc.sleeps).toEqual([100, 200])
     expect(elapsed()).toBeLessThan(3_000)

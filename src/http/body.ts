@@ -1,0 +1,69 @@
+/**
+ * Reading a response body under a size cap, and parsing it as JSON without letting a `__proto__` key through.
+ * Internal.
+ *
+ * @since 0.2.0
+ */
+import * as E from '#fp-ts/Either'
+
+/** Drops `__proto__` keys: io-ts copies objects by assignment, which would turn such a key into a prototype. */
+const dropProto = (key: string, value: unknown): unknown => (key === '__proto__' ? undefined : value)
+
+/**
+ * Whether a body may hold a `__proto__` key, literally or through `\u` escapes. The reviver that drops such keys
+ * makes JSON.parse about three times slower, so it runs only then. (`_proto` is searched for rather than
+ * `__proto__`: V8 finds it some twenty times faster, measured on a 212 KB page.)
+ */
+const suspicious = (text: string): boolean => text.includes('_proto') || text.includes('\\u')
+
+/**
+ * Parses JSON (any depth: V8's parser does not recurse on the stack); on failure, what the text looks like
+ * (`an HTML page`, `text that is not valid JSON`).
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const parseJson = (text: string): E.Either<string, unknown> => {
+  try {
+    return E.right(suspicious(text) ? JSON.parse(text, dropProto) : JSON.parse(text))
+  } catch {
+    return E.left(text.trimStart().startsWith('<') ? 'an HTML page' : 'text that is not valid JSON')
+  }
+}
+
+/**
+ * Reads a body up to `limit` bytes; `undefined` when it is larger (the rest is not read). `stop` rejects when the
+ * attempt ends (timeout or abort), which ends the read.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const readBody = async (res: Response, limit: number, stop: Promise<never>): Promise<string | undefined> => {
+  if (Number(res.headers.get('content-length')) > limit) {
+    void res.body?.cancel().catch(() => undefined)
+    return undefined
+  }
+  if (res.body === null) return ''
+  const reader = res.body.getReader()
+  const chunks: Array<Uint8Array> = []
+  let total = 0
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), stop])
+      if (done) break
+      total += value.byteLength
+      if (total > limit) return undefined
+      chunks.push(value)
+    }
+  } finally {
+    // Past the cap, or on a failure, the rest is not read; after the end this does nothing.
+    void reader.cancel().catch(() => undefined)
+  }
+  let all = chunks[0]
+  if (chunks.length !== 1 || all === undefined) {
+    const joined = new Uint8Array(total)
+    chunks.reduce((offset, c) => (joined.set(c, offset), offset + c.byteLength), 0)
+    all = joined
+  }
+  return new TextDecoder().decode(all)
+}

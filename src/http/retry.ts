@@ -1,0 +1,64 @@
+/**
+ * The retry loop: attempts until one succeeds, fails for good, or the retries run out; full-jitter exponential
+ * backoff between them, or the server's `Retry-After` when it sent one (within `maxRetryAfterMs`). Internal.
+ *
+ * @since 0.2.0
+ */
+import * as E from '#fp-ts/Either'
+import { abortError, type ContacthubError } from '../error'
+import type { Reply } from '../request'
+import { attemptOnce, type Attempt } from './attempt'
+import type { Settings } from './settings'
+
+/**
+ * Parses `Retry-After` (delay-seconds, or an IMF-fixdate such as `Sun, 06 Nov 1994 08:49:37 GMT`) into
+ * milliseconds from `now`; `undefined` when absent or unparsable.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const parseRetryAfter = (value: string | null | undefined, now: number): number | undefined => {
+  const v = value?.trim() ?? ''
+  if (/^\d+$/.test(v)) return Number(v) * 1000
+  if (!/^[A-Za-z]{3}, \d\d [A-Za-z]{3} \d{4} \d\d:\d\d:\d\d GMT$/.test(v)) return undefined
+  const at = Date.parse(v)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+/** The error of the last attempt, with the number of attempts (in the message too, when more than one). */
+const withAttempts = (error: ContacthubError, attempts: number, suffix = ''): ContacthubError => {
+  if (error._tag !== 'HttpError' && error._tag !== 'NetworkError' && error._tag !== 'TimeoutError') return error
+  // Messages end with a full stop: the count and the suffix go before it.
+  const counted = error._tag !== 'HttpError' && attempts > 1 ? `, ${attempts} attempts` : ''
+  const message =
+    counted === '' && suffix === '' ? error.message : `${error.message.slice(0, -1)}${counted}${suffix || '.'}`
+  return { ...error, attempts, message }
+}
+
+/**
+ * Runs the attempts of a request. `progress.attempts` says how many were started, for a last-resort error.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const retrying = async (
+  a: Attempt,
+  s: Settings,
+  maxAttempts: number,
+  progress: { attempts: number }
+): Promise<E.Either<ContacthubError, Reply>> => {
+  const { clock } = s
+  for (let n = 1; ; n++) {
+    if (a.signal?.aborted === true)
+      return E.left(abortError({ message: `${a.where} was aborted by the caller.`, method: a.method, path: a.path }))
+    progress.attempts = n
+    const outcome = await attemptOnce(a)
+    if (outcome.error === undefined) return E.right(outcome.reply)
+    if (outcome.transient !== true || n >= maxAttempts) return E.left(withAttempts(outcome.error, n))
+    let delay = parseRetryAfter(outcome.retryAfter, clock.now())
+    if (delay !== undefined && delay > s.maxRetryAfterMs)
+      return E.left(withAttempts(outcome.error, n, ', and its Retry-After is longer than the client waits.'))
+    delay ??= Math.floor(clock.random() * Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (n - 1)))
+    if (delay > 0) await clock.sleep(delay, a.signal).catch(() => undefined)
+  }
+}
