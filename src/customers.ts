@@ -16,7 +16,7 @@ import { pageOf } from './codecs/page'
 import { Customer } from './codecs/customer'
 import { encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer-input'
 import { paginate, type Paginated } from './pagination'
-import type { Query } from './query'
+import type { Query } from './codecs/query'
 
 const CUSTOMERS = '/workspaces/{workspaceId}/customers'
 const CUSTOMER = '/workspaces/{workspaceId}/customers/{id}'
