@@ -243,11 +243,11 @@ const objectOf =
   (v, path) => {
     if (!isRecord(v)) return E.right(v)
     let out: Record<string, unknown> | undefined
-    for (const key of Object.keys(fields)) {
+    for (const [key, field] of Object.entries(fields)) {
       if (!Object.prototype.hasOwnProperty.call(v, key)) continue
       const x = v[key]
       if (x === undefined || x === null) continue
-      const r = fields[key](x, path === '' ? key : `${path}.${key}`)
+      const r = field(x, path === '' ? key : `${path}.${key}`)
       if (E.isLeft(r)) return r
       if (r.right !== x) {
         out ??= { ...v }

@@ -9,14 +9,22 @@
  *   (`Timestamp`), client-echoed date-times leniently (`LenientTimestamp`), and date-only fields (`dob`, job dates)
  *   stay `YYYY-MM-DD` (`LenientDate`).
  *
- * Enumerations (contact type, device type, notification service, school type, subscription kind) are decoded
- * strictly, as the vendor's schemas list them: the API validates them on write. `gender`, `locale` and `timezone`
- * are plain strings.
+ * Enumerations (contact type, device type, notification service, school type, subscription kind) are decoded as
+ * open unions: the known values, or any other string the server sends (the vendor adds values over time).
+ * `gender`, `locale` and `timezone` are plain strings.
  *
  * @since 0.1.0
  */
 import * as t from '#io-ts/index'
-import { LenientDate, LenientTimestamp, Timestamp, nullable } from './common'
+import {
+  LenientDate,
+  LenientTimestamp,
+  Timestamp,
+  nullable,
+  openEnum,
+  type OpenEnum,
+  type OpenEnumType
+} from './common'
 
 const NString = /*#__PURE__*/ nullable(t.string)
 const NBoolean = /*#__PURE__*/ nullable(t.boolean)
@@ -28,113 +36,145 @@ const NLenientDate = /*#__PURE__*/ nullable(LenientDate)
 // enumerations
 // -------------------------------------------------------------------------------------------------------------------
 
+// Decoded as open unions (`openEnum`): a value a later release of the API adds decodes, kept as sent, instead of
+// failing every page that holds it. Each type offers its known values for autocompletion and accepts any other
+// string, so a decoded customer can be sent back as it is.
+
 /**
- * The type of an entry of `base.contacts.otherContacts`.
+ * The contact types known to this client.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type KnownContactType = 'MOBILE' | 'PHONE' | 'EMAIL' | 'FAX' | 'OTHER'
+
+/**
+ * The type of an entry of `base.contacts.otherContacts`: a known one, or another string the server sent.
  *
  * @category model
  * @since 0.1.0
  */
-export type ContactType = 'MOBILE' | 'PHONE' | 'EMAIL' | 'FAX' | 'OTHER'
+export type ContactType = OpenEnum<KnownContactType>
 
 /**
- * Codec of {@link ContactType}.
+ * Codec of {@link ContactType}: any string decodes.
  *
  * @category codecs
  * @since 0.1.0
  */
-export const ContactType: t.Type<ContactType, ContactType, unknown> = /*#__PURE__*/ t.keyof({
-  MOBILE: null,
-  PHONE: null,
-  EMAIL: null,
-  FAX: null,
-  OTHER: null
-})
+export const ContactType: OpenEnumType<KnownContactType> = /*#__PURE__*/ openEnum(
+  ['MOBILE', 'PHONE', 'EMAIL', 'FAX', 'OTHER'],
+  'ContactType'
+)
 
 /**
- * The platform of an entry of `base.contacts.mobileDevices`.
+ * The mobile platforms known to this client.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type KnownMobileDeviceType = 'IOS' | 'ANDROID' | 'WINDOWS_PHONE' | 'FIREOS'
+
+/**
+ * The platform of an entry of `base.contacts.mobileDevices`: a known one, or another string the server sent.
  *
  * @category model
  * @since 0.1.0
  */
-export type MobileDeviceType = 'IOS' | 'ANDROID' | 'WINDOWS_PHONE' | 'FIREOS'
+export type MobileDeviceType = OpenEnum<KnownMobileDeviceType>
 
 /**
- * Codec of {@link MobileDeviceType}.
+ * Codec of {@link MobileDeviceType}: any string decodes.
  *
  * @category codecs
  * @since 0.1.0
  */
-export const MobileDeviceType: t.Type<MobileDeviceType, MobileDeviceType, unknown> = /*#__PURE__*/ t.keyof({
-  IOS: null,
-  ANDROID: null,
-  WINDOWS_PHONE: null,
-  FIREOS: null
-})
+export const MobileDeviceType: OpenEnumType<KnownMobileDeviceType> = /*#__PURE__*/ openEnum(
+  ['IOS', 'ANDROID', 'WINDOWS_PHONE', 'FIREOS'],
+  'MobileDeviceType'
+)
 
 /**
- * The push service of a mobile device: Apple (APN), Google (GCM), Windows (WNS), Amazon Device Messaging (ADM),
+ * The push services known to this client: Apple (APN), Google (GCM), Windows (WNS), Amazon Device Messaging (ADM),
  * Amazon SNS (SNS).
  *
  * @category model
- * @since 0.1.0
+ * @since 0.2.0
  */
-export type NotificationService = 'APN' | 'GCM' | 'WNS' | 'ADM' | 'SNS'
+export type KnownNotificationService = 'APN' | 'GCM' | 'WNS' | 'ADM' | 'SNS'
 
 /**
- * Codec of {@link NotificationService}.
- *
- * @category codecs
- * @since 0.1.0
- */
-export const NotificationService: t.Type<NotificationService, NotificationService, unknown> = /*#__PURE__*/ t.keyof({
-  APN: null,
-  GCM: null,
-  WNS: null,
-  ADM: null,
-  SNS: null
-})
-
-/**
- * The kind of school of an education.
+ * The push service of a mobile device: a known one, or another string the server sent.
  *
  * @category model
  * @since 0.1.0
  */
-export type SchoolType = 'PRIMARY_SCHOOL' | 'SECONDARY_SCHOOL' | 'HIGH_SCHOOL' | 'COLLEGE' | 'OTHER'
+export type NotificationService = OpenEnum<KnownNotificationService>
 
 /**
- * Codec of {@link SchoolType}.
+ * Codec of {@link NotificationService}: any string decodes.
  *
  * @category codecs
  * @since 0.1.0
  */
-export const SchoolType: t.Type<SchoolType, SchoolType, unknown> = /*#__PURE__*/ t.keyof({
-  PRIMARY_SCHOOL: null,
-  SECONDARY_SCHOOL: null,
-  HIGH_SCHOOL: null,
-  COLLEGE: null,
-  OTHER: null
-})
+export const NotificationService: OpenEnumType<KnownNotificationService> = /*#__PURE__*/ openEnum(
+  ['APN', 'GCM', 'WNS', 'ADM', 'SNS'],
+  'NotificationService'
+)
 
 /**
- * The kind of a subscription.
+ * The kinds of school known to this client.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type KnownSchoolType = 'PRIMARY_SCHOOL' | 'SECONDARY_SCHOOL' | 'HIGH_SCHOOL' | 'COLLEGE' | 'OTHER'
+
+/**
+ * The kind of school of an education: a known one, or another string the server sent.
  *
  * @category model
  * @since 0.1.0
  */
-export type SubscriptionKind = 'DIGITAL_MESSAGE' | 'SERVICE' | 'OTHER'
+export type SchoolType = OpenEnum<KnownSchoolType>
 
 /**
- * Codec of {@link SubscriptionKind}.
+ * Codec of {@link SchoolType}: any string decodes.
  *
  * @category codecs
  * @since 0.1.0
  */
-export const SubscriptionKind: t.Type<SubscriptionKind, SubscriptionKind, unknown> = /*#__PURE__*/ t.keyof({
-  DIGITAL_MESSAGE: null,
-  SERVICE: null,
-  OTHER: null
-})
+export const SchoolType: OpenEnumType<KnownSchoolType> = /*#__PURE__*/ openEnum(
+  ['PRIMARY_SCHOOL', 'SECONDARY_SCHOOL', 'HIGH_SCHOOL', 'COLLEGE', 'OTHER'],
+  'SchoolType'
+)
+
+/**
+ * The subscription kinds known to this client.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type KnownSubscriptionKind = 'DIGITAL_MESSAGE' | 'SERVICE' | 'OTHER'
+
+/**
+ * The kind of a subscription: a known one, or another string the server sent.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type SubscriptionKind = OpenEnum<KnownSubscriptionKind>
+
+/**
+ * Codec of {@link SubscriptionKind}: any string decodes.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const SubscriptionKind: OpenEnumType<KnownSubscriptionKind> = /*#__PURE__*/ openEnum(
+  ['DIGITAL_MESSAGE', 'SERVICE', 'OTHER'],
+  'SubscriptionKind'
+)
 
 // -------------------------------------------------------------------------------------------------------------------
 // sub-entities: jobs, likes, educations, subscriptions
