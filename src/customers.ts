@@ -13,9 +13,10 @@ import { conflictingCustomerId, invalidInput, notFound, type ContacthubError } f
 import { request, requestVoid } from './request'
 import { withoutNulls } from './codecs/common'
 import { pageOf } from './codecs/page'
-import { Customer, encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer'
+import { Customer } from './codecs/customer'
+import { encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer-input'
 import { paginate, type Paginated } from './pagination'
-import type { Query } from './query'
+import type { Query } from './codecs/query'
 
 const CUSTOMERS = '/workspaces/{workspaceId}/customers'
 const CUSTOMER = '/workspaces/{workspaceId}/customers/{id}'

@@ -13,11 +13,8 @@ import type { Context } from './context'
 import { invalidInput, type ContacthubError } from './error'
 import { request, requestVoid } from './request'
 import { withoutNulls } from './codecs/common'
+import { Education, Job, Like, Subscription } from './codecs/customer'
 import {
-  Education,
-  Job,
-  Like,
-  Subscription,
   encodeEducationInput,
   encodeJobInput,
   encodeLikeInput,
@@ -26,7 +23,7 @@ import {
   type JobInput,
   type LikeInput,
   type SubscriptionInput
-} from './codecs/customer'
+} from './codecs/customer-input'
 
 type Rec = Readonly<Record<string, unknown>>
 

@@ -13,8 +13,6 @@ import { invalidInput, type ContacthubError } from './error'
 import { left } from './taskEither'
 import type { Page, PageInfo } from './codecs/page'
 
-export type { PageInfo } from './codecs/page'
-
 /**
  * The key under which a `Paginated` keeps its continuation.
  *

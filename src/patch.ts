@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as E from '#fp-ts/Either'
-import { encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer'
+import { encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer-input'
 
 type Rec = Readonly<Record<string, unknown>>
 

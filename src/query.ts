@@ -28,26 +28,6 @@ import type {
   QueryScalar
 } from './codecs/query'
 
-export type {
-  AtomicCondition,
-  BetweenCondition,
-  CombinedQuery,
-  ComparisonCondition,
-  ComparisonOperator,
-  CompositeCondition,
-  Condition,
-  InnerQuery,
-  ListCondition,
-  ListOperator,
-  NullCondition,
-  NullOperator,
-  Operator,
-  Query,
-  QueryConjunction,
-  QueryScalar,
-  SimpleQuery
-} from './codecs/query'
-
 // -------------------------------------------------------------------------------------------------
 // the customer model, as the compiler sees it
 // -------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import {
   updateCustomer
 } from '../src/customers'
 import { nextPage, previousPage } from '../src/pagination'
-import type { Query } from '../src/query'
+import type { Query } from '../src/codecs/query'
 import { startRecorder, type Recorder } from './helpers/recorder'
 import { expectLeft, expectRight, wireCustomer } from './helpers/fixtures'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { withoutNulls } from '../src/codecs/common'
-import type { CustomerInput } from '../src/codecs/customer'
+import type { CustomerInput } from '../src/codecs/customer-input'
 import { customerPatch } from '../src/patch'
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }

@@ -18,9 +18,7 @@ import {
   neq,
   notIn,
   or,
-  union,
-  type Condition,
-  type Query
+  union
 } from '../src/query'
 import {
   AtomicConditionCodec,
@@ -29,7 +27,9 @@ import {
   OPERATORS,
   OperatorCodec,
   QueryCodec,
-  QueryFromJson
+  QueryFromJson,
+  type Condition,
+  type Query
 } from '../src/codecs/query'
 import { decodeWith } from '../src/decode'
 

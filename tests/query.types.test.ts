@@ -20,17 +20,19 @@ import {
   or,
   union,
   type AttributeValue,
-  type BetweenCondition,
-  type ComparisonCondition,
-  type CompositeCondition,
-  type Condition,
   type CustomerAttribute,
-  type ListCondition,
-  type NullCondition,
-  type OrderedAttribute,
-  type Query
+  type OrderedAttribute
 } from '../src/query'
-import type { Query as WireQuery } from '../src/codecs/query'
+import type {
+  BetweenCondition,
+  ComparisonCondition,
+  CompositeCondition,
+  Condition,
+  ListCondition,
+  NullCondition,
+  Query
+} from '../src/codecs/query'
+import type { Query as PublicQuery } from '../src/index'
 
 describe('attribute paths', () => {
   it('accepts the paths of the customer model', () => {
@@ -172,7 +174,8 @@ describe('results', () => {
     expectTypeOf(intersect(customerQuery(eq('id', 'x')))).toEqualTypeOf<Query>()
     expectTypeOf(union).parameters.toEqualTypeOf<[Query, ...Array<Query>]>()
     expectTypeOf(except).returns.toEqualTypeOf<Query>()
-    expectTypeOf<Query>().toEqualTypeOf<WireQuery>()
+    // One Query type: the builder builds what the codec validates and what the package entry exports.
+    expectTypeOf<PublicQuery>().toEqualTypeOf<Query>()
   })
 
   it('needs at least one condition or query to combine', () => {

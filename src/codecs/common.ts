@@ -38,6 +38,57 @@ export interface NullableType<C extends t.Mixed> extends t.Type<t.TypeOf<C> | nu
   readonly type: C
 }
 
+/**
+ * A value of an enumeration the server may extend: one of the `Known` values (which editors offer for
+ * autocompletion), or any other string (a value added by a later release of the API).
+ *
+ * @example
+ * import type { OpenEnum } from 'contacthub-fp'
+ * const kind: OpenEnum<'SERVICE' | 'OTHER'> = 'NEWSLETTER' // also accepted: another string
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type OpenEnum<Known extends string> = Known | (string & {})
+
+/**
+ * The codec `openEnum` returns: an io-ts `Type` that also lists the known values.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface OpenEnumType<Known extends string> extends t.Type<OpenEnum<Known>, string, unknown> {
+  readonly _tag: 'OpenEnumType'
+  /** The values known to this version of the client (may be empty when listing them would cost bundle size). */
+  readonly values: ReadonlyArray<Known>
+}
+
+/**
+ * The codec of an enumeration decoded as an open union: any string decodes (kept as the server sent it), so that a
+ * value the vendor adds does not fail a whole page; anything else fails. Its type, `OpenEnum<Known>`, still offers
+ * the known values.
+ *
+ * @example
+ * import * as E from 'fp-ts/Either'
+ * import { openEnum } from 'contacthub-fp'
+ * const Kind = openEnum(['SERVICE', 'OTHER'], 'Kind')
+ * E.isRight(Kind.decode('NEWSLETTER')) // true
+ * E.isRight(Kind.decode(1)) // false
+ *
+ * @category combinators
+ * @since 0.2.0
+ */
+export const openEnum = <Known extends string>(values: ReadonlyArray<Known>, name: string): OpenEnumType<Known> =>
+  Object.assign(
+    new t.Type<OpenEnum<Known>, string, unknown>(
+      name,
+      (u): u is OpenEnum<Known> => typeof u === 'string',
+      (u, c) => (typeof u === 'string' ? t.success(u) : t.failure(u, c)),
+      (a) => a
+    ),
+    { _tag: 'OpenEnumType' as const, values }
+  )
+
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -46,7 +97,7 @@ const validDate = (y: number, m: number, d: number): boolean =>
   m >= 1 &&
   m <= 12 &&
   d >= 1 &&
-  d <= (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1])
+  d <= (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0))
 
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import * as t from '#io-ts/index'
-import { nullable, Timestamp, type DateInput } from './common'
+import { nullable, openEnum, Timestamp, type DateInput, type OpenEnum, type OpenEnumType } from './common'
 
 // -------------------------------------------------------------------------------------------------
 // types and contexts
@@ -179,13 +179,8 @@ export const STANDARD_EVENT_CONTEXTS: ReadonlyArray<StandardEventContext> = [
   'OTHER'
 ]
 
-const openString = <A extends string>(name: string): t.Type<A, string, unknown> =>
-  new t.Type<A, string, unknown>(
-    name,
-    (u): u is A => typeof u === 'string',
-    (u, c) => (typeof u === 'string' ? t.success(u as A) : t.failure(u, c)),
-    (a) => a
-  )
+// The codecs of types and contexts list no values: the standard lists (STANDARD_EVENT_TYPES, 47 names) would
+// otherwise be in every bundle that decodes an event.
 
 /**
  * The codec of an event type: any string.
@@ -193,7 +188,10 @@ const openString = <A extends string>(name: string): t.Type<A, string, unknown> 
  * @category codecs
  * @since 0.1.0
  */
-export const EventTypeCodec: t.Type<EventType, string, unknown> = /*#__PURE__*/ openString<EventType>('EventType')
+export const EventTypeCodec: OpenEnumType<StandardEventType> = /*#__PURE__*/ openEnum<StandardEventType>(
+  [],
+  'EventType'
+)
 
 /**
  * The codec of an event context: any string.
@@ -201,8 +199,10 @@ export const EventTypeCodec: t.Type<EventType, string, unknown> = /*#__PURE__*/ 
  * @category codecs
  * @since 0.1.0
  */
-export const EventContextCodec: t.Type<EventContext, string, unknown> =
-  /*#__PURE__*/ openString<EventContext>('EventContext')
+export const EventContextCodec: OpenEnumType<StandardEventContext> = /*#__PURE__*/ openEnum<StandardEventContext>(
+  [],
+  'EventContext'
+)
 
 /**
  * The codec of an event mode: any string.
@@ -210,7 +210,10 @@ export const EventContextCodec: t.Type<EventContext, string, unknown> =
  * @category codecs
  * @since 0.1.0
  */
-export const EventModeCodec: t.Type<EventMode, string, unknown> = /*#__PURE__*/ openString<EventMode>('EventMode')
+export const EventModeCodec: OpenEnumType<'ACTIVE' | 'PASSIVE'> = /*#__PURE__*/ openEnum(
+  ['ACTIVE', 'PASSIVE'],
+  'EventMode'
+)
 
 // -------------------------------------------------------------------------------------------------
 // the event
@@ -223,7 +226,8 @@ export const EventModeCodec: t.Type<EventMode, string, unknown> = /*#__PURE__*/ 
  * @since 0.1.0
  */
 export interface BringBackProperties {
-  readonly type: 'SESSION_ID' | 'EXTERNAL_ID'
+  /** The client sends `SESSION_ID` or `EXTERNAL_ID`; another string from the server decodes too. */
+  readonly type: OpenEnum<'SESSION_ID' | 'EXTERNAL_ID'>
   readonly value: string
   readonly nodeId: string
 }
@@ -236,7 +240,7 @@ export interface BringBackProperties {
  */
 export const BringBackPropertiesCodec: t.Type<BringBackProperties, BringBackProperties, unknown> = /*#__PURE__*/ t.type(
   {
-    type: /*#__PURE__*/ t.keyof({ SESSION_ID: null, EXTERNAL_ID: null }),
+    type: /*#__PURE__*/ openEnum(['SESSION_ID', 'EXTERNAL_ID'], 'BringBackType'),
     value: t.string,
     nodeId: t.string
   },

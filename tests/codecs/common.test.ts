@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
+import { decodeWith } from '../../src/decode'
 import {
   LenientDate,
   LenientTimestamp,
   Timestamp,
   nullable,
+  openEnum,
   parseTimestamp,
   toDateOnly,
   toDateTime,
@@ -115,6 +117,52 @@ describe('nullable', () => {
     const obj = { a: 'x', b: null, extra: 1 }
     const decoded = t.type({ a: N, b: N }).decode(obj)
     expect(E.isRight(decoded) && decoded.right).toBe(obj)
+  })
+})
+
+describe('openEnum', () => {
+  const Kind = openEnum(['SERVICE', 'OTHER'], 'Kind')
+
+  it('decodes any string as it came, and lists the known values', () => {
+    expect(Kind.decode('SERVICE')).toEqual(E.right('SERVICE'))
+    expect(Kind.decode('NEWSLETTER')).toEqual(E.right('NEWSLETTER'))
+    expect(Kind.decode('')).toEqual(E.right(''))
+    expect(Kind.values).toEqual(['SERVICE', 'OTHER'])
+    expect(Kind.encode('NEWSLETTER')).toBe('NEWSLETTER')
+    fc.assert(fc.property(fc.string(), (s) => E.isRight(Kind.decode(s)) && Kind.is(s)))
+  })
+
+  it('fails on anything but a string, naming the enumeration', () => {
+    fc.assert(
+      fc.property(
+        fc.anything().filter((u) => typeof u !== 'string'),
+        (u) => E.isLeft(Kind.decode(u)) && !Kind.is(u)
+      )
+    )
+    expect(decodeWith(t.type({ kind: Kind }))({ kind: 3 })).toEqual(E.left(['kind: expected Kind, got 3']))
+    expect(decodeWith(t.type({ kind: nullable(Kind) }))({ kind: [] })).toEqual(
+      E.left(['kind: expected Kind | null, got []'])
+    )
+  })
+
+  it('decodes the same through the compiled fast path as through io-ts', () => {
+    const Holder = t.type({ kind: nullable(Kind), kinds: t.readonlyArray(Kind) })
+    fc.assert(
+      fc.property(
+        fc.record({
+          kind: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+          kinds: fc.array(fc.oneof(fc.string(), fc.boolean()))
+        }),
+        (u) => {
+          const viaIoTs = Holder.decode(u)
+          const viaFast = decodeWith(Holder)(u)
+          return (
+            E.isRight(viaIoTs) === E.isRight(viaFast) &&
+            (E.isLeft(viaFast) || JSON.stringify(viaFast.right) === JSON.stringify(u))
+          )
+        }
+      )
+    )
   })
 })
 
