@@ -59,8 +59,16 @@ export default tseslint.config(
     }
   },
   {
-    files: ['*.js', '*.mjs', '.ci/**'],
+    files: ['*.js', '*.mjs', '.ci/**', 'scripts/**/*.mjs', 'examples/**/*.mjs', 'examples/**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } }
+    languageOptions: {
+      parserOptions: { projectService: false, project: false },
+      globals: { process: 'readonly', console: 'readonly' }
+    }
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
   }
 )
