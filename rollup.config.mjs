@@ -92,6 +92,8 @@ const esbuildTranspile = () => {
     name: 'esbuild-transpile',
     buildStart() {
       start = performance.now()
+      // Whatever this build writes, dist/ no longer matches the inputs scripts/build-if-stale.mjs recorded.
+      rmSync('dist/.build-inputs', { force: true })
       say('transpiling src/ with esbuild and bundling with rollup (one file per module)')
     },
     async transform(code, id) {
