@@ -1,6 +1,7 @@
 // Type-aware lint of the library, its tests, examples and benchmarks.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 
 export default tseslint.config(
   { ignores: ['dist/**', 'docs/**', 'coverage/**', 'node_modules/**', '.bench-out/**'] },
@@ -31,6 +32,18 @@ export default tseslint.config(
     }
   },
   {
+    // No import cycles in the library: a cycle makes module evaluation order matter, and bundlers warn about it.
+    // Type-only imports do not count (they vanish from the output).
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.d.ts', '.js'] })]
+    },
+    rules: { 'import-x/no-cycle': 'error' }
+  },
+  {
     files: ['tests/**', 'bench/**', 'examples/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -46,8 +59,16 @@ export default tseslint.config(
     }
   },
   {
-    files: ['*.js', '*.mjs', '.ci/**'],
+    files: ['*.js', '*.mjs', '.ci/**', 'scripts/**/*.mjs', 'examples/**/*.mjs', 'examples/**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } }
+    languageOptions: {
+      parserOptions: { projectService: false, project: false },
+      globals: { process: 'readonly', console: 'readonly' }
+    }
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
   }
 )

@@ -2,22 +2,214 @@
  * contacthub-fp: a functional, tree-shakeable client for the Contactlab Contacthub REST API.
  * Re-exports only; no code, no side effects.
  *
+ * Every name is listed: what is not here (request plumbing, encoders, codec building blocks) is internal and may
+ * change in any release. tests/surface.test.ts holds the list of runtime exports of the built package, so that a
+ * change to it is a visible decision.
+ *
  * @since 0.1.0
  */
-export * from './context'
-export * from './error'
-export * from './pagination'
-export * from './codecs/common'
-export * from './codecs/page'
-export { formatValidationError, formatValidationErrors } from './decode'
-export * from './query'
-export * from './codecs/query'
-export * from './codecs/event'
-export * from './events'
-export * from './codecs/customer'
-export * from './codecs/customer-input'
-export * from './customers'
-export * from './entities'
-export * from './sessions'
-export * from './tags'
-export * from './patch'
+
+// -------------------------------------------------------------------------------------------------
+// operations
+// -------------------------------------------------------------------------------------------------
+
+export {
+  addCustomer,
+  deleteCustomer,
+  getCustomer,
+  getCustomerByExternalId,
+  getCustomers,
+  updateCustomer
+} from './customers'
+export type { AddCustomerOptions, GetCustomersOptions, UpdateCustomerOptions } from './customers'
+export { addCustomerSession, createSessionId, deleteCustomerSession, getCustomerSessions } from './sessions'
+export { addTag, removeTag } from './tags'
+export {
+  addEducation,
+  addJob,
+  addLike,
+  addSubscription,
+  getCustomerEducation,
+  getCustomerJob,
+  getCustomerLike,
+  getCustomerSubscription,
+  removeEducation,
+  removeJob,
+  removeLike,
+  removeSubscription,
+  updateEducation,
+  updateJob,
+  updateLike,
+  updateSubscription
+} from './entities'
+export { addEvent, deleteEvent, getEvent, getEvents } from './events'
+export type { GetEventsOptions } from './events'
+
+// -------------------------------------------------------------------------------------------------
+// pagination
+// -------------------------------------------------------------------------------------------------
+
+export { hasNextPage, hasPreviousPage, nextPage, pages, previousPage } from './pagination'
+export type { FetchPage, Paginated } from './pagination'
+
+// -------------------------------------------------------------------------------------------------
+// query builder
+// -------------------------------------------------------------------------------------------------
+
+export {
+  and,
+  between,
+  customerQuery,
+  eq,
+  except,
+  gt,
+  gte,
+  intersect,
+  isIn,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  neq,
+  notIn,
+  or,
+  union
+} from './query'
+export type {
+  AttributeValue,
+  CustomerAttribute,
+  CustomerAttributes,
+  CustomerObjectAttribute,
+  DateTimeValue,
+  DateValue,
+  ExtendedAttribute,
+  ExtendedValue,
+  OrderedAttribute
+} from './query'
+
+// -------------------------------------------------------------------------------------------------
+// models and their codecs (decode webhooks, files, stored data with them)
+// -------------------------------------------------------------------------------------------------
+
+export {
+  Address,
+  AutomaticMarketingConsents,
+  Consent,
+  Consents,
+  ContactType,
+  Contacts,
+  Credential,
+  Customer,
+  CustomerBase,
+  DisclaimerConsent,
+  Education,
+  Geo,
+  Job,
+  Like,
+  MarketingConsents,
+  MobileDevice,
+  MobileDeviceType,
+  NotificationService,
+  OtherContact,
+  ProfilingConsents,
+  SchoolType,
+  Session,
+  SessionList,
+  SocialProfile,
+  SoftSpamConsents,
+  Subscription,
+  SubscriptionKind,
+  SubscriptionPreference,
+  Tags,
+  ThirdPartyTransferConsents,
+  TraditionalMarketingConsents
+} from './codecs/customer'
+export type {
+  AddressInput,
+  ConsentInput,
+  ConsentsInput,
+  ContactsInput,
+  CustomerBaseInput,
+  CustomerInput,
+  CustomerPatch,
+  EducationInput,
+  JobInput,
+  LikeInput,
+  SubscriptionInput
+} from './codecs/customer-input'
+export type {
+  KnownContactType,
+  KnownMobileDeviceType,
+  KnownNotificationService,
+  KnownSchoolType,
+  KnownSubscriptionKind
+} from './codecs/customer'
+export { EventCodec, STANDARD_EVENT_CONTEXTS, STANDARD_EVENT_TYPES } from './codecs/event'
+export type {
+  BringBackProperties,
+  Event,
+  EventContext,
+  EventInput,
+  EventInputBase,
+  EventMode,
+  EventType,
+  OpenRecord,
+  StandardEventContext,
+  StandardEventType
+} from './codecs/event'
+export { ConditionCodec, QueryCodec } from './codecs/query'
+export type {
+  AtomicCondition,
+  BetweenCondition,
+  CombinedQuery,
+  ComparisonCondition,
+  ComparisonOperator,
+  CompositeCondition,
+  Condition,
+  InnerQuery,
+  ListCondition,
+  ListOperator,
+  NullCondition,
+  NullOperator,
+  Operator,
+  Query,
+  QueryConjunction,
+  QueryScalar,
+  SimpleQuery
+} from './codecs/query'
+export { PageInfo, pageOf } from './codecs/page'
+export type { Page } from './codecs/page'
+export { LenientDate, LenientTimestamp, Timestamp } from './codecs/common'
+export type { DateInput, NullableType, OpenEnum } from './codecs/common'
+export { formatValidationErrors } from './decode'
+
+// -------------------------------------------------------------------------------------------------
+// errors
+// -------------------------------------------------------------------------------------------------
+
+export { conflictingCustomerId, invalidInput, isContacthubError, notFound, renderError } from './error'
+export type {
+  AbortError,
+  ContacthubError,
+  DecodeError,
+  HttpError,
+  InvalidInput,
+  NetworkCause,
+  NetworkError,
+  NotFound,
+  ResponseTooLarge,
+  TimeoutError
+} from './error'
+
+// -------------------------------------------------------------------------------------------------
+// context
+// -------------------------------------------------------------------------------------------------
+
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, getNode } from './context'
+export type { Clock, Context, RetryOptions, Workspace } from './context'
+
+// -------------------------------------------------------------------------------------------------
+// helpers
+// -------------------------------------------------------------------------------------------------
+
+export { customerPatch } from './patch'

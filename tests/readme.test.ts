@@ -28,8 +28,8 @@ const blocks = (markdown: string): ReadonlyArray<Block> => {
   lines.forEach((text, i) => {
     const fence = /^```(.*)$/.exec(text)
     if (open === undefined) {
-      if (fence !== null) open = { language: fence[1].trim(), line: i + 2, code: [] }
-    } else if (fence !== null && fence[1].trim() === '') {
+      if (fence !== null) open = { language: (fence[1] ?? '').trim(), line: i + 2, code: [] }
+    } else if (fence !== null && (fence[1] ?? '').trim() === '') {
       out.push({ index: out.length, language: open.language, line: open.line, code: `${open.code.join('\n')}\n` })
       open = undefined
     } else {

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from '#fp-ts/Either'
 import * as api from '../../src/index'
+import * as commonCodecs from '../../src/codecs/common'
+import * as customerCodecs from '../../src/codecs/customer'
+import * as customerInputs from '../../src/codecs/customer-input'
+import * as eventCodecs from '../../src/codecs/event'
+import * as queryCodecs from '../../src/codecs/query'
 import { decodeWith } from '../../src/decode'
 import { pageOf } from '../../src/codecs/page'
 import { Customer } from '../../src/codecs/customer'
@@ -22,8 +27,15 @@ const isCodec = (u: unknown): u is AnyCodec =>
   ['decode', 'encode', 'validate', 'is'].every((k) => typeof (u as Record<string, unknown>)[k] === 'function') &&
   typeof (u as { name?: unknown }).name === 'string'
 
-/** Every codec the package exports, plus the page envelopes the operations build. */
-const EXPORTS: ReadonlyArray<[string, unknown]> = Object.entries(api)
+/** Every codec and encoder the package exports or keeps internal, plus the page envelopes the operations build. */
+const EXPORTS: ReadonlyArray<[string, unknown]> = Object.entries({
+  ...commonCodecs,
+  ...queryCodecs,
+  ...eventCodecs,
+  ...customerCodecs,
+  ...customerInputs,
+  ...api
+})
 
 const CODECS: ReadonlyArray<[string, AnyCodec]> = [
   ...EXPORTS.filter((e): e is [string, AnyCodec] => isCodec(e[1])),

@@ -38,6 +38,7 @@ beforeAll(async () => {
   const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], 60_000)
   expect(packed.code, packed.stderr).toBe(0)
   const [info] = JSON.parse(packed.stdout) as ReadonlyArray<{ readonly filename: string }>
+  if (info === undefined) throw new Error(`npm pack printed no file: ${packed.stdout}`)
   tarball = join(dir, info.filename)
 }, 90_000)
 

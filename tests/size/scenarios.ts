@@ -84,8 +84,8 @@ export const bundleWithEsbuild = async (
     // Not the repository's tsconfig.json: its `paths` would send `contacthub-fp` to the sources.
     tsconfigRaw: {}
   })
-  const code = result.outputFiles[0].text
-  const output = Object.values(result.metafile.outputs)[0]
+  const code = result.outputFiles[0]?.text ?? ''
+  const output = Object.values(result.metafile.outputs)[0] ?? { inputs: {} }
   const inputs = Object.fromEntries(Object.entries(output.inputs).map(([k, v]) => [k, v.bytesInOutput]))
   return {
     name: scenario.name,
@@ -141,14 +141,15 @@ const pickTarget = (target: Target, star: string | undefined): string | undefine
 
 /** Resolves `key` in an `exports` or `imports` map (exact keys, then one-star patterns, longest prefix first). */
 const matchMap = (map: Readonly<Record<string, Target>>, key: string): string | undefined => {
-  if (Object.prototype.hasOwnProperty.call(map, key) && !key.includes('*')) return pickTarget(map[key], undefined)
+  if (Object.prototype.hasOwnProperty.call(map, key) && !key.includes('*'))
+    return pickTarget(map[key] ?? null, undefined)
   const patterns = Object.keys(map)
     .filter((k) => k.includes('*'))
     .sort((a, b) => b.indexOf('*') - a.indexOf('*'))
   for (const pattern of patterns) {
-    const [prefix, suffix] = pattern.split('*')
+    const [prefix = '', suffix = ''] = pattern.split('*')
     if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length) {
-      return pickTarget(map[pattern], key.slice(prefix.length, key.length - suffix.length))
+      return pickTarget(map[pattern] ?? null, key.slice(prefix.length, key.length - suffix.length))
     }
   }
   return undefined
@@ -193,7 +194,7 @@ const findPackage = (name: string, fromDir: string, root: string): string | unde
 
 const resolveBare = (id: string, importer: string, root: string): string | undefined => {
   const parts = id.split('/')
-  const name = id.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
+  const name = id.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? id)
   const subpath = id.slice(name.length)
   const dir = findPackage(name, dirname(importer), root)
   if (dir === undefined) return undefined
@@ -280,7 +281,8 @@ export const buildScenarios = async (root: string = process.cwd()): Promise<Read
 /** The package (or, for this library, the module) an input belongs to. */
 export const groupOf = (input: string): string => {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)
-  if (m !== null) return /^(ofetch|ufo|destr)$/.test(m[1]) ? 'ofetch (+ufo, destr)' : m[1]
+  const pkg = m?.[1]
+  if (pkg !== undefined) return /^(ofetch|ufo|destr)$/.test(pkg) ? 'ofetch (+ufo, destr)' : pkg
   return input.replace(/^dist\/esm\//, 'contacthub-fp/')
 }
 
