@@ -21,7 +21,8 @@ import * as E from '#fp-ts/Either'
 import type * as t from '#io-ts/index'
 import { parseTimestamp } from '../codecs/common'
 import { QueryCodec, type Condition, type InnerQuery, type Query, type QueryScalar } from '../codecs/query'
-import { CustomerSchema, type FieldError, hasOwn, isCalendarDate, isRecord, pointer, schemaAt, setOwn } from './schema'
+import { CustomerSchema } from './customer-schema'
+import { type FieldError, hasOwn, isCalendarDate, isRecord, pointer, schemaAt, setOwn } from './schema-language'
 
 export type { Condition, InnerQuery, Query, QueryScalar }
 

@@ -6,7 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { wireTimestamp } from '../codecs/common'
 import type { Fault, FaultState } from './faults'
-import { hasOwn, isEntityName, setOwn } from './schema'
+import { isEntityName } from './customer-schema'
+import { hasOwn, setOwn } from './schema-language'
 import type { Params, Reply, Store } from './store'
 
 /**
