@@ -22,7 +22,17 @@ import type * as t from '#io-ts/index'
 import { parseTimestamp } from '../codecs/common'
 import { QueryCodec, type Condition, type InnerQuery, type Query, type QueryScalar } from '../codecs/query'
 import { CustomerSchema } from './customer-schema'
-import { type FieldError, hasOwn, isCalendarDate, isRecord, pointer, schemaAt, setOwn } from './schema-language'
+import {
+  type FieldError,
+  hasOwn,
+  isCalendarDate,
+  isRecord,
+  pointer,
+  schemaAt,
+  setOwn,
+  tooDeep,
+  tooDeepMessage
+} from './schema-language'
 
 export type { Condition, InnerQuery, Query, QueryScalar }
 
@@ -207,8 +217,28 @@ const checkInner = (q: InnerQuery, path: string, out: FieldError[]): void => {
 }
 
 /**
- * Reads the `query` parameter: JSON text, validated by the project's `QueryCodec`, then against the customer model
- * (every attribute must exist). Errors carry JSON pointers into the query JSON.
+ * Turns the scalar value of every `IN` / `NOT_IN` condition into a one-element list, in place: the live API accepts
+ * `"value": "vip"` there (the vendor's SDKs send it so, to ask whether a list attribute holds a value), the
+ * project's `QueryCodec` wants a list. Iterative.
+ */
+const listifyScalarIn = (json: unknown): void => {
+  const stack: Array<unknown> = [json]
+  while (stack.length > 0) {
+    const u = stack.pop()
+    if (Array.isArray(u)) stack.push(...(u as ReadonlyArray<unknown>))
+    else if (isRecord(u)) {
+      if (u.type === 'atomic' && (u.operator === 'IN' || u.operator === 'NOT_IN') && isScalar(u.value)) {
+        u.value = [u.value]
+      }
+      stack.push(...Object.values(u))
+    }
+  }
+}
+
+/**
+ * Reads the `query` parameter: JSON text (at most `MAX_DEPTH` levels deep), validated by the project's
+ * `QueryCodec`, then against the customer model (every attribute must exist). Errors carry JSON pointers into the
+ * query JSON. A scalar `IN` / `NOT_IN` value is read as a one-element list, as the live API does.
  */
 export const parseQuery = (text: string): E.Either<ReadonlyArray<FieldError>, Query> => {
   let json: unknown
@@ -219,6 +249,10 @@ export const parseQuery = (text: string): E.Either<ReadonlyArray<FieldError>, Qu
       { message: `the query is not valid JSON: ${(e as Error).message}`, path: '', data: text, code: 'json' }
     ])
   }
+  // Every walk below (the codec, the diagnosis, the evaluation) recurses: the depth is bounded first.
+  const deep = tooDeep(json)
+  if (deep !== undefined) return E.left([{ message: tooDeepMessage(deep), path: deep, data: null, code: 'depth' }])
+  listifyScalarIn(json)
   const decoded = QueryCodec.decode(json)
   if (E.isLeft(decoded)) {
     const diagnosis = diagnose(json)

@@ -69,7 +69,7 @@ export const createReplies = (uuid: () => string): Replies => {
 
   const customerNotFound = (id: string): Reply => error(404, `Customer not found: ${id}`)
 
-  const nodeNotFound = (id: string): Reply => error(403, `node not found: ${id}`)
+  const nodeNotFound = (id: string): Reply => error(404, `node not found ${id}`)
 
   const one = (params: Params, name: string): string | undefined => params.get(name)?.[0]
 
