@@ -54,9 +54,12 @@ const innerTag = (type: t.Decoder<unknown, unknown>): string | undefined => {
 const errorPointer = (error: t.ValidationError): string => {
   let path = ''
   for (let i = 1; i < error.context.length; i++) {
-    const tag = innerTag(error.context[i - 1].type)
-    if (error.context[i].key === '' || (tag !== undefined && TRANSPARENT.has(tag))) continue
-    path = pointer(path, error.context[i].key)
+    const parent = error.context[i - 1]
+    const entry = error.context[i]
+    if (parent === undefined || entry === undefined) continue
+    const tag = innerTag(parent.type)
+    if (entry.key === '' || (tag !== undefined && TRANSPARENT.has(tag))) continue
+    path = pointer(path, entry.key)
   }
   return path
 }
@@ -364,11 +367,11 @@ const select = (query: InnerQuery, customers: ReadonlyArray<unknown>): Set<numbe
     case 'INTERSECT':
       return parts.length === 0
         ? new Set(customers.map((_, i) => i))
-        : new Set([...parts[0]].filter((i) => parts.every((p) => p.has(i))))
+        : new Set([...(parts[0] ?? [])].filter((i) => parts.every((p) => p.has(i))))
     case 'EXCEPT':
       return parts.length === 0
         ? new Set()
-        : new Set([...parts[0]].filter((i) => parts.slice(1).every((p) => !p.has(i))))
+        : new Set([...(parts[0] ?? [])].filter((i) => parts.slice(1).every((p) => !p.has(i))))
   }
 }
 
@@ -398,7 +401,7 @@ export const parseSort = (
   const keys: Array<SortKey> = []
   for (const value of values) {
     const parts = value.split(',').map((s) => s.trim())
-    const field = parts[0]
+    const field = parts[0] ?? ''
     const direction = (parts[1] ?? defaultDirection).toLowerCase()
     if (parts.length > 2 || !isKnownAttribute(field) || (direction !== 'asc' && direction !== 'desc')) {
       return E.left(value)
@@ -421,7 +424,7 @@ export const sortBy = <A>(customers: ReadonlyArray<A>, keys: ReadonlyArray<SortK
         continue
       }
       const c = compareValues(a, b) ?? compareValues(typeof a, typeof b) ?? 0
-      if (c !== 0) return keys[i].direction === 'asc' ? c : -c
+      if (c !== 0) return keys[i]?.direction === 'desc' ? -c : c
     }
     return 0
   })

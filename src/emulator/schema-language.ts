@@ -248,7 +248,8 @@ export const validate = (schema: Schema, u: unknown, path = '', out: FieldError[
             })
           }
         } else if (!(v === null && schema.required?.includes(k) === true)) {
-          validate(schema.props[k], v, pointer(path, k), out)
+          const p = schema.props[k]
+          if (p !== undefined) validate(p, v, pointer(path, k), out)
         }
       }
       return out

@@ -236,7 +236,7 @@ export const createHandler = (deps: HandlerDeps) => {
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined && k !== 'authorization') setOwn(headers, k, Array.isArray(v) ? v.join(', ') : v)
     const query: Record<string, Array<string>> = {}
-    for (const [k, v] of url.searchParams) setOwn(query, k, [...(hasOwn(query, k) ? query[k] : []), v])
+    for (const [k, v] of url.searchParams) setOwn(query, k, [...(hasOwn(query, k) ? (query[k] ?? []) : []), v])
     const recordedUrl = req.url ?? '/'
     const record: MutableRecord = {
       seq: seq++,

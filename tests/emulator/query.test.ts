@@ -97,7 +97,7 @@ const holds = (c: Cond, p: Person): boolean => {
     case 'LTE':
       return vs.some((x) => x <= v)
     case 'BETWEEN':
-      return vs.some((x) => x >= list[0] && x <= list[1])
+      return vs.some((x) => x >= (list[0] ?? x) && x <= (list[1] ?? x))
     case 'IN':
       return vs.some((x) => list.includes(x))
     case 'NOT_IN':
@@ -121,9 +121,7 @@ const selectRef = (q: Inner, people: ReadonlyArray<Person>): Set<string> => {
     case 'INTERSECT':
       return new Set(all.filter((id) => parts.every((s) => s.has(id))))
     case 'EXCEPT':
-      return new Set(
-        all.filter((id) => parts.length > 0 && parts[0].has(id) && parts.slice(1).every((s) => !s.has(id)))
-      )
+      return new Set(all.filter((id) => parts[0]?.has(id) === true && parts.slice(1).every((s) => !s.has(id))))
   }
 }
 
