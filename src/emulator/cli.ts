@@ -29,7 +29,7 @@ type Parsed = { readonly help: true } | { readonly help: false; readonly options
 const parseArgs = (argv: ReadonlyArray<string>): Parsed | string => {
   const options: { -readonly [K in keyof EmulatorOptions]: EmulatorOptions[K] } = { port: 8080 }
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
+    const arg = argv[i] ?? ''
     if (arg === '-h' || arg === '--help') return { help: true }
     const eq = arg.indexOf('=')
     const name = eq > 0 ? arg.slice(0, eq) : arg

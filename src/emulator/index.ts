@@ -18,11 +18,12 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Context } from '../context'
 import { createFaults, type Faults } from './faults'
-import { createHandler, type RecordedRequest } from './server'
+import { createRequestLog, type RecordedRequest } from './request-log'
+import { createHandler } from './server'
 import { createStore } from './store'
 
 export type { CutOptions, FailOptions, Faults, RequestMatcher } from './faults'
-export type { RecordedRequest } from './server'
+export type { RecordedRequest } from './request-log'
 
 /**
  * Options of {@link startEmulator}. Every one is optional.
@@ -58,6 +59,13 @@ export interface EmulatorOptions {
   readonly maxBodyBytes?: number
   /** How many requests {@link Emulator.requests} keeps (the latest); default 10000. */
   readonly maxLoggedRequests?: number
+  /**
+   * How many bytes {@link Emulator.requests} keeps (URLs, headers and bodies; the oldest requests are dropped first);
+   * default 16 MiB.
+   *
+   * @since 0.2.0
+   */
+  readonly maxLoggedBytes?: number
 }
 
 /**
@@ -82,7 +90,10 @@ export interface Emulator {
   readonly addNode: (nodeId?: string) => string
   /** Latency, injected failures, cut and hanging connections. */
   readonly faults: Faults
-  /** The requests received so far (the latest `maxLoggedRequests`), oldest first; a live view. */
+  /**
+   * The requests received so far (the latest `maxLoggedRequests`, within `maxLoggedBytes`), oldest first; a live
+   * view. Bodies are kept for authenticated, routed requests only; tokens never.
+   */
   readonly requests: ReadonlyArray<RecordedRequest>
   /** Forgets the recorded requests. */
   readonly clearRequests: () => void
@@ -125,7 +136,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const store = createStore({ workspaceId, now, uuid, baseUrl: () => url }, [nodeId, ...(options.nodes ?? [])])
   const faults = createFaults()
   if (options.latencyMs !== undefined) faults.latency(options.latencyMs)
-  const log: Array<RecordedRequest> = []
+  const log = createRequestLog(options.maxLoggedRequests ?? 10_000, options.maxLoggedBytes ?? 16 * 1024 * 1024)
   const timers = new Set<NodeJS.Timeout>()
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -145,7 +156,6 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     now,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     log,
-    maxLoggedRequests: options.maxLoggedRequests ?? 10_000,
     sleep
   })
 
@@ -214,14 +224,14 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       reset: faults.reset,
       pending: faults.pending
     },
-    requests: log,
+    requests: log.records,
     clearRequests: () => {
-      log.length = 0
+      log.clear()
     },
     reset: () => {
       store.clear()
       faults.reset()
-      log.length = 0
+      log.clear()
     },
     close
   }

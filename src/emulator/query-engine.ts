@@ -21,7 +21,18 @@ import * as E from '#fp-ts/Either'
 import type * as t from '#io-ts/index'
 import { parseTimestamp } from '../codecs/common'
 import { QueryCodec, type Condition, type InnerQuery, type Query, type QueryScalar } from '../codecs/query'
-import { CustomerSchema, type FieldError, hasOwn, isCalendarDate, isRecord, pointer, schemaAt, setOwn } from './schema'
+import { CustomerSchema } from './customer-schema'
+import {
+  type FieldError,
+  hasOwn,
+  isCalendarDate,
+  isRecord,
+  pointer,
+  schemaAt,
+  setOwn,
+  tooDeep,
+  tooDeepMessage
+} from './schema-language'
 
 export type { Condition, InnerQuery, Query, QueryScalar }
 
@@ -43,9 +54,12 @@ const innerTag = (type: t.Decoder<unknown, unknown>): string | undefined => {
 const errorPointer = (error: t.ValidationError): string => {
   let path = ''
   for (let i = 1; i < error.context.length; i++) {
-    const tag = innerTag(error.context[i - 1].type)
-    if (error.context[i].key === '' || (tag !== undefined && TRANSPARENT.has(tag))) continue
-    path = pointer(path, error.context[i].key)
+    const parent = error.context[i - 1]
+    const entry = error.context[i]
+    if (parent === undefined || entry === undefined) continue
+    const tag = innerTag(parent.type)
+    if (entry.key === '' || (tag !== undefined && TRANSPARENT.has(tag))) continue
+    path = pointer(path, entry.key)
   }
   return path
 }
@@ -206,8 +220,28 @@ const checkInner = (q: InnerQuery, path: string, out: FieldError[]): void => {
 }
 
 /**
- * Reads the `query` parameter: JSON text, validated by the project's `QueryCodec`, then against the customer model
- * (every attribute must exist). Errors carry JSON pointers into the query JSON.
+ * Turns the scalar value of every `IN` / `NOT_IN` condition into a one-element list, in place: the live API accepts
+ * `"value": "vip"` there (the vendor's SDKs send it so, to ask whether a list attribute holds a value), the
+ * project's `QueryCodec` wants a list. Iterative.
+ */
+const listifyScalarIn = (json: unknown): void => {
+  const stack: Array<unknown> = [json]
+  while (stack.length > 0) {
+    const u = stack.pop()
+    if (Array.isArray(u)) stack.push(...(u as ReadonlyArray<unknown>))
+    else if (isRecord(u)) {
+      if (u.type === 'atomic' && (u.operator === 'IN' || u.operator === 'NOT_IN') && isScalar(u.value)) {
+        u.value = [u.value]
+      }
+      stack.push(...Object.values(u))
+    }
+  }
+}
+
+/**
+ * Reads the `query` parameter: JSON text (at most `MAX_DEPTH` levels deep), validated by the project's
+ * `QueryCodec`, then against the customer model (every attribute must exist). Errors carry JSON pointers into the
+ * query JSON. A scalar `IN` / `NOT_IN` value is read as a one-element list, as the live API does.
  */
 export const parseQuery = (text: string): E.Either<ReadonlyArray<FieldError>, Query> => {
   let json: unknown
@@ -218,6 +252,10 @@ export const parseQuery = (text: string): E.Either<ReadonlyArray<FieldError>, Qu
       { message: `the query is not valid JSON: ${(e as Error).message}`, path: '', data: text, code: 'json' }
     ])
   }
+  // Every walk below (the codec, the diagnosis, the evaluation) recurses: the depth is bounded first.
+  const deep = tooDeep(json)
+  if (deep !== undefined) return E.left([{ message: tooDeepMessage(deep), path: deep, data: null, code: 'depth' }])
+  listifyScalarIn(json)
   const decoded = QueryCodec.decode(json)
   if (E.isLeft(decoded)) {
     const diagnosis = diagnose(json)
@@ -329,11 +367,11 @@ const select = (query: InnerQuery, customers: ReadonlyArray<unknown>): Set<numbe
     case 'INTERSECT':
       return parts.length === 0
         ? new Set(customers.map((_, i) => i))
-        : new Set([...parts[0]].filter((i) => parts.every((p) => p.has(i))))
+        : new Set([...(parts[0] ?? [])].filter((i) => parts.every((p) => p.has(i))))
     case 'EXCEPT':
       return parts.length === 0
         ? new Set()
-        : new Set([...parts[0]].filter((i) => parts.slice(1).every((p) => !p.has(i))))
+        : new Set([...(parts[0] ?? [])].filter((i) => parts.slice(1).every((p) => !p.has(i))))
   }
 }
 
@@ -363,7 +401,7 @@ export const parseSort = (
   const keys: Array<SortKey> = []
   for (const value of values) {
     const parts = value.split(',').map((s) => s.trim())
-    const field = parts[0]
+    const field = parts[0] ?? ''
     const direction = (parts[1] ?? defaultDirection).toLowerCase()
     if (parts.length > 2 || !isKnownAttribute(field) || (direction !== 'asc' && direction !== 'desc')) {
       return E.left(value)
@@ -386,7 +424,7 @@ export const sortBy = <A>(customers: ReadonlyArray<A>, keys: ReadonlyArray<SortK
         continue
       }
       const c = compareValues(a, b) ?? compareValues(typeof a, typeof b) ?? 0
-      if (c !== 0) return keys[i].direction === 'asc' ? c : -c
+      if (c !== 0) return keys[i]?.direction === 'desc' ? -c : c
     }
     return 0
   })

@@ -5,39 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { wireTimestamp } from '../codecs/common'
-import type { Fault, FaultState } from './faults'
-import { hasOwn, isEntityName, setOwn } from './schema'
-import type { Params, Reply, Store } from './store'
-
-/**
- * One request the emulator received, as its log keeps it.
- *
- * @category model
- * @since 0.1.0
- */
-export interface RecordedRequest {
-  /** 0, 1, 2... in order of arrival. */
-  readonly seq: number
-  readonly method: string
-  /** The path and query string as sent. */
-  readonly url: string
-  /** The URL path, e.g. `/hub/v1/workspaces/w/customers`. */
-  readonly path: string
-  /** The query parameters (a repeated parameter has every value). */
-  readonly query: Readonly<Record<string, ReadonlyArray<string>>>
-  /** Request headers, lower-case names. */
-  readonly headers: Readonly<Record<string, string>>
-  /** The body: parsed JSON, the raw text when it is not JSON, `undefined` when empty. */
-  readonly body: unknown
-  /** When it arrived (the emulator's clock). */
-  readonly at: number
-  /** The status answered; `undefined` while pending, and for requests that were reset or left hanging. */
-  readonly status: number | undefined
-  /** The fault it took, if any. */
-  readonly fault: Fault['kind'] | undefined
-}
-
-type MutableRecord = { -readonly [K in keyof RecordedRequest]: RecordedRequest[K] }
+import type { FaultState } from './faults'
+import { headBytes, type MutableRecord, type RequestLog } from './request-log'
+import { matchRoute, type RouteMatch } from './routes'
+import { hasOwn, setOwn, tooDeep, tooDeepMessage } from './schema-language'
+import type { Reply, Store } from './store'
 
 /** What the HTTP layer needs. */
 export interface HandlerDeps {
@@ -48,9 +20,8 @@ export interface HandlerDeps {
   readonly faults: FaultState
   readonly now: () => number
   readonly maxBodyBytes: number
-  readonly log: Array<RecordedRequest>
-  /** The log keeps the latest requests only. */
-  readonly maxLoggedRequests: number
+  /** The request log (bounded by count and bytes). */
+  readonly log: RequestLog
   /** Waits (a timer the emulator cancels when it closes). */
   readonly sleep: (ms: number) => Promise<void>
 }
@@ -88,8 +59,6 @@ const preflightHeaders = (req: IncomingMessage): Record<string, string> => {
 }
 
 class BodyTooLarge extends Error {}
-
-class Malformed extends Error {}
 
 const readBody = (req: IncomingMessage, max: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
@@ -133,11 +102,10 @@ const encode = (reply: Reply): Encoded => {
   }
 }
 
-const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH'])
-
 /** The request handler of an emulator. */
 export const createHandler = (deps: HandlerDeps) => {
-  const { store } = deps
+  const { store, log } = deps
+  const prefix = `${deps.basePath}/workspaces/`
   let seq = 0
 
   /** A framework-default body (as Spring answers unknown routes), not the API's error shape. */
@@ -147,124 +115,88 @@ export const createHandler = (deps: HandlerDeps) => {
     ...(headers === undefined ? {} : { headers })
   })
 
-  const route = (
-    method: string,
-    path: string,
-    segments: ReadonlyArray<string>,
-    params: Params,
-    body: () => unknown
-  ): Reply => {
-    const notFound = (): Reply => frameworkError(404, 'Not Found', path)
-    const allow = (methods: string, handlers: Readonly<Record<string, () => Reply>>): Reply => {
-      const h = handlers[method]
-      return h === undefined ? frameworkError(405, 'Method Not Allowed', path, { Allow: methods }) : h()
+  /** The decoded path segments under `/workspaces/`, or a reply when the path is malformed. */
+  const segmentsOf = (path: string): ReadonlyArray<string> | Reply => {
+    try {
+      const segments = path
+        .slice(prefix.length)
+        .split('/')
+        .map((s) => decodeURIComponent(s))
+      if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop()
+      return segments
+    } catch {
+      return store.error(400, `Malformed URL path: ${path}`)
     }
-    const [collection, id, sub, subId, ...rest] = segments
-    if (rest.length > 0) return notFound()
-    if (collection === 'customers') {
-      if (id === undefined) {
-        return allow('GET, POST', {
-          GET: () => store.listCustomers(params),
-          POST: () => store.createCustomer(body(), params)
-        })
-      }
-      if (sub === undefined) {
-        return allow('GET, PATCH, PUT, DELETE', {
-          GET: () => store.getCustomer(id),
-          PATCH: () => store.patchCustomer(id, body(), params),
-          PUT: () => store.putCustomer(id, body(), params),
-          DELETE: () => store.deleteCustomer(id)
-        })
-      }
-      if (sub === 'sessions') {
-        return subId === undefined
-          ? allow('GET, POST', { GET: () => store.listSessions(id), POST: () => store.addSession(id, body()) })
-          : allow('GET, DELETE', {
-              GET: () => store.getSession(id, subId),
-              DELETE: () => store.deleteSession(id, subId)
-            })
-      }
-      if (isEntityName(sub)) {
-        return subId === undefined
-          ? allow('GET, POST', {
-              GET: () => store.listEntities(id, sub),
-              POST: () => store.addEntity(id, sub, body())
-            })
-          : allow('GET, PUT, DELETE', {
-              GET: () => store.getEntity(id, sub, subId),
-              PUT: () => store.putEntity(id, sub, subId, body()),
-              DELETE: () => store.deleteEntity(id, sub, subId)
-            })
-      }
-      return notFound()
-    }
-    if (collection === 'events' && sub === undefined) {
-      return id === undefined
-        ? allow('GET, POST', { GET: () => store.listEvents(params), POST: () => store.addEvent(body()) })
-        : allow('GET, PUT, DELETE', {
-            GET: () => store.getEvent(id),
-            PUT: () => store.putEvent(id, body()),
-            DELETE: () => store.deleteEvent(id)
-          })
-    }
-    return notFound()
+  }
+
+  /** Whether the request carries the emulator's token: `missing`, `wrong` or `ok`. */
+  const authOf = (req: IncomingMessage): 'missing' | 'wrong' | 'ok' => {
+    const auth = req.headers.authorization
+    const m = typeof auth === 'string' ? /^Bearer\s+(.+)$/i.exec(auth.trim()) : null
+    if (m === null) return 'missing'
+    return m[1] === deps.token ? 'ok' : 'wrong'
+  }
+
+  /** The route of an authenticated request in the workspace, or undefined. */
+  const routeOf = (method: string, path: string): RouteMatch | undefined => {
+    if (!path.startsWith(prefix)) return undefined
+    const segments = segmentsOf(path)
+    if (!Array.isArray(segments)) return undefined
+    const [workspaceId, ...rest] = segments as ReadonlyArray<string>
+    if (workspaceId !== deps.workspaceId || rest.some((s) => s === '')) return undefined
+    return matchRoute(method, rest)
   }
 
   /** Everything after the body is read: synchronous, so that no other request interleaves. */
   const answer = (req: IncomingMessage, url: URL, text: string): Reply => {
     const method = (req.method ?? 'GET').toUpperCase()
     const path = url.pathname
-    const prefix = `${deps.basePath}/workspaces/`
     if (!path.startsWith(prefix)) return frameworkError(404, 'Not Found', path)
 
-    const auth = req.headers.authorization
-    const m = typeof auth === 'string' ? /^Bearer\s+(.+)$/i.exec(auth.trim()) : null
-    if (m === null || m[1] !== deps.token) {
+    const auth = authOf(req)
+    if (auth !== 'ok') {
       const r = store.error(
         401,
-        m === null ? 'Full authentication is required to access this resource' : 'Invalid access token'
+        auth === 'missing'
+          ? 'Full authentication is required to access this resource'
+          : 'The client is not authorized to access the API'
       )
       return { ...r, headers: { 'WWW-Authenticate': 'Bearer realm="contacthub"' } }
     }
 
-    let segments: Array<string>
-    try {
-      segments = path
-        .slice(prefix.length)
-        .split('/')
-        .map((s) => decodeURIComponent(s))
-    } catch {
-      return store.error(400, `Malformed URL path: ${path}`)
-    }
-    if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop()
-    const [workspaceId, ...rest] = segments
+    const segments = segmentsOf(path)
+    if (!Array.isArray(segments)) return segments as Reply
+    const [workspaceId, ...rest] = segments as ReadonlyArray<string>
     if (workspaceId !== deps.workspaceId) return store.error(403, `workspace not found: ${workspaceId}`)
     if (rest.some((s) => s === '')) return frameworkError(404, 'Not Found', path)
+
+    const match = matchRoute(method, rest)
+    if (match._tag === 'unknown') return frameworkError(404, 'Not Found', path)
+    if (match._tag === 'wrongMethod')
+      return frameworkError(405, 'Method Not Allowed', path, { Allow: match.allow.join(', ') })
 
     const params = new Map<string, Array<string>>()
     for (const [k, v] of url.searchParams) params.set(k, [...(params.get(k) ?? []), v])
 
-    let parsed: { ok: true; value: unknown } | { ok: false; error: string } = { ok: true, value: undefined }
-    if (METHODS_WITH_BODY.has(method) && text.trim() !== '') {
+    let body: unknown = undefined
+    if (match.route.body && text.trim() !== '') {
       try {
-        parsed = { ok: true, value: JSON.parse(text) as unknown }
+        body = JSON.parse(text) as unknown
       } catch (e) {
-        parsed = { ok: false, error: (e as Error).message }
-      }
-    }
-    try {
-      return route(method, path, rest, params, () => {
-        if (!parsed.ok) throw new Malformed(parsed.error)
-        return parsed.value
-      })
-    } catch (e) {
-      if (e instanceof Malformed) {
-        return store.error(400, `Malformed JSON request body: ${e.message}`, [
-          { message: e.message, path: '', data: null, code: 'json' }
+        const message = (e as Error).message
+        return store.error(400, `Malformed JSON request body: ${message}`, [
+          { message, path: '', data: null, code: 'json' }
         ])
       }
-      throw e
+      const deep = tooDeep(body)
+      if (deep !== undefined) {
+        const message = tooDeepMessage(deep)
+        return store.error(400, `Invalid request body: ${message}`, [
+          { message, path: deep, data: null, code: 'depth' }
+        ])
+      }
     }
+    return match.route.handle({ store, path: match.path, params, body })
   }
 
   const send = (res: ServerResponse, base: Record<string, string>, reply: Reply, record: MutableRecord): void => {
@@ -302,23 +234,25 @@ export const createHandler = (deps: HandlerDeps) => {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid')
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(req.headers))
-      if (v !== undefined) setOwn(headers, k, Array.isArray(v) ? v.join(', ') : v)
+      if (v !== undefined && k !== 'authorization') setOwn(headers, k, Array.isArray(v) ? v.join(', ') : v)
     const query: Record<string, Array<string>> = {}
-    for (const [k, v] of url.searchParams) setOwn(query, k, [...(hasOwn(query, k) ? query[k] : []), v])
+    for (const [k, v] of url.searchParams) setOwn(query, k, [...(hasOwn(query, k) ? (query[k] ?? []) : []), v])
+    const recordedUrl = req.url ?? '/'
     const record: MutableRecord = {
       seq: seq++,
       method,
-      url: req.url ?? '/',
+      url: recordedUrl,
       path: url.pathname,
       query,
       headers,
       body: undefined,
       at: deps.now(),
       status: undefined,
-      fault: undefined
+      fault: undefined,
+      hasToken: typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '',
+      bytes: headBytes(recordedUrl, headers)
     }
-    deps.log.push(record)
-    if (deps.log.length > deps.maxLoggedRequests) deps.log.splice(0, deps.log.length - deps.maxLoggedRequests)
+    log.add(record)
     const base = corsHeaders(req)
 
     if (method === 'OPTIONS') {
@@ -344,12 +278,17 @@ export const createHandler = (deps: HandlerDeps) => {
       }
       return
     }
-    if (text !== '') {
+    // Only the bodies of authenticated, routed requests are kept: nobody can fill the log without the token.
+    if (text !== '' && authOf(req) === 'ok' && routeOf(method, url.pathname)?._tag === 'found') {
+      let body: unknown = text
       try {
-        record.body = JSON.parse(text) as unknown
+        const parsed = JSON.parse(text) as unknown
+        // a body too deep to walk safely is kept as its text
+        if (tooDeep(parsed) === undefined) body = parsed
       } catch {
-        record.body = text
+        // kept as text
       }
+      log.keepBody(record, body, Buffer.byteLength(text, 'utf8'))
     }
 
     const fault = deps.faults.take(method, url.pathname)

@@ -34,6 +34,7 @@ describe('auth', () => {
       query: { nodeId: api.nodeId }
     })
     expect(r.status).toBe(401)
+    expect(r.body.message).toBe('The client is not authorized to access the API')
     expectApiError(r.body)
   })
 
@@ -46,9 +47,10 @@ describe('auth', () => {
     expectApiError(r.body)
   })
 
-  it('answers 403 for an unknown node', async () => {
+  it('answers 404 for an unknown node, with the live message', async () => {
     const r = await api.call('GET', '/customers', { query: { nodeId: 'ghost' } })
-    expect(r.status).toBe(403)
+    expect(r.status).toBe(404)
+    expect(r.body.message).toBe('node not found ghost')
     expectApiError(r.body)
   })
 })
@@ -185,9 +187,10 @@ describe('POST /customers', () => {
     expectApiError(empty.body)
   })
 
-  it('answers 403 for an unknown node', async () => {
+  it('answers 404 for an unknown node', async () => {
     const r = await api.call('POST', '/customers', { body: { nodeId: 'ghost' } })
-    expect(r.status).toBe(403)
+    expect(r.status).toBe(404)
+    expect(r.body.message).toBe('node not found ghost')
     expectApiError(r.body)
   })
 

@@ -97,7 +97,7 @@ const holds = (c: Cond, p: Person): boolean => {
     case 'LTE':
       return vs.some((x) => x <= v)
     case 'BETWEEN':
-      return vs.some((x) => x >= list[0] && x <= list[1])
+      return vs.some((x) => x >= (list[0] ?? x) && x <= (list[1] ?? x))
     case 'IN':
       return vs.some((x) => list.includes(x))
     case 'NOT_IN':
@@ -121,9 +121,7 @@ const selectRef = (q: Inner, people: ReadonlyArray<Person>): Set<string> => {
     case 'INTERSECT':
       return new Set(all.filter((id) => parts.every((s) => s.has(id))))
     case 'EXCEPT':
-      return new Set(
-        all.filter((id) => parts.length > 0 && parts[0].has(id) && parts.slice(1).every((s) => !s.has(id)))
-      )
+      return new Set(all.filter((id) => parts[0]?.has(id) === true && parts.slice(1).every((s) => !s.has(id))))
   }
 }
 
@@ -278,6 +276,9 @@ describe('operators, by example', () => {
     ['BETWEEN on dates', atomic('base.dob', 'BETWEEN', ['1979-01-01', '1981-01-01']), ['b']],
     ['IN', atomic('base.firstName', 'IN', ['Bob', 'Zed']), ['b']],
     ['NOT_IN', atomic('tags.manual', 'NOT_IN', ['new']), ['a', 'b']],
+    // as the live API: a single value is a one-element list (the vendor's SDKs ask `tags.manual IN "vip"`)
+    ['IN with a scalar', atomic('base.firstName', 'IN', 'Bob'), ['b']],
+    ['NOT_IN with a scalar', atomic('tags.manual', 'NOT_IN', 'new'), ['a', 'b']],
     ['IS_NULL', atomic('tags', 'IS_NULL'), ['b']],
     ['IS_NULL on an empty list', atomic('tags.auto', 'IS_NULL'), ['a', 'b']],
     ['IS_NOT_NULL on a list item', atomic('base.jobs.companyName', 'IS_NOT_NULL'), ['b']],
@@ -362,7 +363,6 @@ describe('malformed queries', () => {
       JSON.stringify(query(atomic('base.dob', 'BETWEEN', '1990-01-01'))),
       '/query/are/condition/value'
     ],
-    ['IN with a scalar', JSON.stringify(query(atomic('base.firstName', 'IN', 'Ada'))), '/query/are/condition/value'],
     ['EQUALS without a value', JSON.stringify(query(atomic('base.firstName', 'EQUALS'))), '/query/are/condition/value'],
     [
       'EQUALS with an object',

@@ -1,0 +1,69 @@
+/**
+ * The emulator's event model: the event contexts and types of the 1.39 spec, the mode of each type, and the schema
+ * of an event body.
+ *
+ * Node-only, internal to the emulator.
+ *
+ * @since 0.2.0
+ */
+import { oneOf, type Schema } from './schema-language'
+
+// ---------------------------------------------------------------------------------------------------------------
+// Events
+
+/** Event contexts (`EventContext` of the 1.39 spec). */
+export const EVENT_CONTEXTS: ReadonlySet<string> = oneOf(
+  'WEB MOBILE ECOMMERCE RETAIL SOCIAL DIGITAL_CAMPAIGN CONTACT_CENTER IOT OTHER'
+)
+
+/** Event types: the 1.39 `EventType` enum and the vendor's per-type property schemas. */
+export const EVENT_TYPES: ReadonlySet<string> = oneOf(
+  'abandonedCart abandonedSession addedCompare addedProduct addedReward addedWishlist campaignBlacklisted ' +
+    'campaignBounced campaignLinkClicked campaignMarkedSpam campaignOpened campaignOptinRequested campaignSent ' +
+    'campaignSubscribed campaignUnsubscribed changedSetting clickedLink closedTicket completedOrder eventConfirmed ' +
+    'eventDeclined eventEligible eventInvited eventNoShow eventNotInvited eventParticipated eventRegistered ' +
+    'formCompiled genericActiveEvent genericPassiveEvent grantedCoupon loggedIn loggedOut openedTicket ' +
+    'orderShipped removedCompare removedProduct removedReward removedWishlist repliedTicket reviewedProduct ' +
+    'searched serviceSubscribed serviceUnsubscribed viewedPage viewedProduct viewedProductCategory'
+)
+
+/**
+ * Event types whose mode is `PASSIVE` (the customer received them rather than did them). `repliedTicket` and
+ * `campaignSent` are PASSIVE in the vendor's event configuration, `genericPassiveEvent` by its name; the others
+ * follow the same meaning. Every other type is `ACTIVE`.
+ */
+export const PASSIVE_EVENT_TYPES: ReadonlySet<string> = oneOf(
+  'repliedTicket campaignSent campaignBounced campaignBlacklisted campaignOptinRequested genericPassiveEvent ' +
+    'orderShipped grantedCoupon eventInvited eventNotInvited eventEligible addedReward removedReward'
+)
+
+/** The mode of an event type. */
+export const eventMode = (type: string): 'ACTIVE' | 'PASSIVE' => (PASSIVE_EVENT_TYPES.has(type) ? 'PASSIVE' : 'ACTIVE')
+
+/** The body of `POST /events` and `PUT /events/{id}`. */
+export const EventBodySchema: Schema = {
+  kind: 'object',
+  nullable: false,
+  closed: true,
+  required: ['type', 'context', 'properties'],
+  props: {
+    customerId: { kind: 'string', nullable: true },
+    bringBackProperties: {
+      kind: 'object',
+      nullable: true,
+      closed: true,
+      required: ['type', 'value', 'nodeId'],
+      props: {
+        type: { kind: 'string', nullable: false, enum: new Set(['SESSION_ID', 'EXTERNAL_ID']) },
+        value: { kind: 'string', nullable: false },
+        nodeId: { kind: 'string', nullable: false }
+      }
+    },
+    type: { kind: 'string', nullable: false, enum: EVENT_TYPES },
+    context: { kind: 'string', nullable: false, enum: EVENT_CONTEXTS },
+    date: { kind: 'string', nullable: true, format: 'date-time' },
+    contextInfo: { kind: 'any', nullable: true, objectOnly: true },
+    tracking: { kind: 'any', nullable: true, objectOnly: true },
+    properties: { kind: 'any', nullable: false, objectOnly: true }
+  }
+}
