@@ -9,24 +9,31 @@ import * as E from '#fp-ts/Either'
 import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
-import { conflictingCustomerId, invalidInput, notFound, type ContacthubError } from './error'
+import { conflictingCustomerId, notFound, type ContacthubError } from './error'
 import { request, requestVoid } from './request'
 import { withoutNulls } from './codecs/common'
-import { pageOf } from './codecs/page'
 import { Customer, encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer'
-import { paginate, type Paginated } from './pagination'
+import type { Paginated } from './pagination'
 import type { Query } from './query'
+import {
+  encodeBody,
+  isRecord,
+  nodeIdOf,
+  nonEmptyString,
+  oneOf,
+  operation,
+  optional,
+  pagedGet,
+  refuse,
+  withNode,
+  type PagedRequest,
+  type Rec
+} from './operation'
 
 const CUSTOMERS = '/workspaces/{workspaceId}/customers'
 const CUSTOMER = '/workspaces/{workspaceId}/customers/{id}'
 
-type Rec = Readonly<Record<string, unknown>>
-
-const CustomerPage = /*#__PURE__*/ pageOf(Customer)
-
 const CustomerElements = /*#__PURE__*/ t.type({ elements: /*#__PURE__*/ t.readonlyArray(Customer) }, 'CustomerList')
-
-const isRecord = (u: unknown): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const omit = (o: Rec, keys: ReadonlyArray<string>): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...o }
@@ -34,42 +41,17 @@ const omit = (o: Rec, keys: ReadonlyArray<string>): Record<string, unknown> => {
   return out
 }
 
-/** Encodes a customer input into a body, lazily and safely: an invalid input is an `InvalidInput`, never a throw. */
-const body =
-  (
-    operation: string,
-    customer: CustomerInput,
-    shape: (wire: Rec) => unknown
-  ): TE.TaskEither<ContacthubError, unknown> =>
-  () => {
-    try {
-      const wire = encodeCustomerInput(customer)
-      return Promise.resolve(
-        E.isLeft(wire) ? E.left(invalidInput(`${operation}: ${wire.left}.`)) : E.right(shape(wire.right))
-      )
-    } catch {
-      return Promise.resolve(E.left(invalidInput(`${operation}: the customer cannot be serialised as JSON.`)))
-    }
-  }
+/** The body of a customer input, encoded when the task runs (see `encodeBody`). */
+const body = (
+  operation: string,
+  customer: CustomerInput,
+  shape: (wire: Rec) => unknown
+): TE.TaskEither<ContacthubError, unknown> => encodeBody(operation, 'customer', encodeCustomerInput, customer, shape)
 
 /** Create and PATCH bodies never carry the server's read-only properties. */
 const NOT_SENT_ON_CREATE = ['id', 'registeredAt', 'updatedAt']
 const NOT_SENT_ON_PATCH = ['id', 'nodeId', 'registeredAt', 'updatedAt']
 const NOT_SENT_ON_PUT = ['registeredAt', 'updatedAt']
-
-/** Runs `f` with the context's node id, or fails with `InvalidInput` when the context has none. Lazy. */
-const withNode =
-  <A>(
-    operation: string,
-    ctx: Context,
-    f: (nodeId: string) => TE.TaskEither<ContacthubError, A>
-  ): TE.TaskEither<ContacthubError, A> =>
-  () => {
-    const nodeId: unknown = typeof ctx === 'object' && ctx !== null ? ctx.nodeId : undefined
-    return typeof nodeId === 'string' && nodeId !== ''
-      ? f(nodeId)()
-      : Promise.resolve(E.left(invalidInput(`${operation}: the context's nodeId must be a non-empty string.`)))
-  }
 
 const patch = (
   ctx: Context,
@@ -110,27 +92,30 @@ export const addCustomer = (
   customer: CustomerInput,
   opts?: AddCustomerOptions
 ): TE.TaskEither<ContacthubError, Customer> =>
-  withNode('addCustomer', ctx, (nodeId) =>
-    pipe(
-      body('addCustomer', customer, (wire) => withoutNulls({ ...omit(wire, NOT_SENT_ON_CREATE), nodeId })),
-      TE.flatMap((payload) =>
-        pipe(
-          request(ctx, { operation: 'addCustomer', method: 'POST', path: CUSTOMERS, body: payload }, Customer),
-          TE.orElse((error) => {
-            const existing = opts?.forceUpdate === true ? conflictingCustomerId(error) : undefined
-            return existing?._tag === 'Some'
-              ? patch(
-                  ctx,
-                  'addCustomer',
-                  existing.value,
-                  isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload
-                )
-              : TE.left(error)
-          })
+  operation('addCustomer', ctx, () => {
+    const forceUpdate = opts?.forceUpdate === true
+    return withNode('addCustomer', ctx, (nodeId) =>
+      pipe(
+        body('addCustomer', customer, (wire) => withoutNulls({ ...omit(wire, NOT_SENT_ON_CREATE), nodeId })),
+        TE.flatMap((payload) =>
+          pipe(
+            request(ctx, { operation: 'addCustomer', method: 'POST', path: CUSTOMERS, body: payload }, Customer),
+            TE.orElse((error) => {
+              const existing = forceUpdate ? conflictingCustomerId(error) : undefined
+              return existing?._tag === 'Some'
+                ? patch(
+                    ctx,
+                    'addCustomer',
+                    existing.value,
+                    isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload
+                  )
+                : TE.left(error)
+            })
+          )
         )
       )
     )
-  )
+  })
 
 /**
  * Reads a customer by id (`GET /customers/{id}`). An unknown id is an `HttpError` with status 404.
@@ -142,7 +127,9 @@ export const addCustomer = (
  * @since 0.1.0
  */
 export const getCustomer = (ctx: Context, id: string): TE.TaskEither<ContacthubError, Customer> =>
-  request(ctx, { operation: 'getCustomer', method: 'GET', path: CUSTOMER, params: { id } }, Customer)
+  operation('getCustomer', ctx, () =>
+    request(ctx, { operation: 'getCustomer', method: 'GET', path: CUSTOMER, params: { id } }, Customer)
+  )
 
 /**
  * Reads the customer of the context's node with this external id (`GET /customers?nodeId&externalId`).
@@ -155,26 +142,28 @@ export const getCustomer = (ctx: Context, id: string): TE.TaskEither<ContacthubE
  * @since 0.1.0
  */
 export const getCustomerByExternalId = (ctx: Context, externalId: string): TE.TaskEither<ContacthubError, Customer> =>
-  typeof externalId !== 'string' || externalId === ''
-    ? TE.left(invalidInput('getCustomerByExternalId: externalId must be a non-empty string.'))
-    : withNode('getCustomerByExternalId', ctx, (nodeId) =>
-        pipe(
-          request(
-            ctx,
-            { operation: 'getCustomerByExternalId', method: 'GET', path: CUSTOMERS, query: { nodeId, externalId } },
-            CustomerElements
-          ),
-          TE.flatMap(({ elements }) =>
-            elements.length > 0
-              ? TE.right(elements[0])
-              : TE.left(
-                  notFound(
-                    `getCustomerByExternalId: no customer of node ${nodeId} has the external id ${JSON.stringify(externalId)}.`
+  operation('getCustomerByExternalId', ctx, () =>
+    E.isLeft(nonEmptyString('externalId', externalId))
+      ? refuse('getCustomerByExternalId', 'externalId must be a non-empty string')
+      : withNode('getCustomerByExternalId', ctx, (nodeId) =>
+          pipe(
+            request(
+              ctx,
+              { operation: 'getCustomerByExternalId', method: 'GET', path: CUSTOMERS, query: { nodeId, externalId } },
+              CustomerElements
+            ),
+            TE.flatMap(({ elements: [first] }) =>
+              first !== undefined
+                ? TE.right(first)
+                : TE.left(
+                    notFound(
+                      `getCustomerByExternalId: no customer of node ${nodeId} has the external id ${JSON.stringify(externalId)}.`
+                    )
                   )
-                )
+            )
           )
         )
-      )
+  )
 
 /**
  * Options of {@link getCustomers}.
@@ -199,17 +188,68 @@ export interface GetCustomersOptions {
   readonly direction?: 'asc' | 'desc'
 }
 
-const checkOptions = (opts: GetCustomersOptions): string | undefined => {
-  const { page, size, sort, direction, query, externalId } = opts
-  if (page !== undefined && !(Number.isInteger(page) && page >= 0)) return 'page must be an integer >= 0'
-  if (size !== undefined && !(Number.isInteger(size) && size >= 1)) return 'size must be an integer >= 1'
-  if (sort !== undefined && (typeof sort !== 'string' || sort === '')) return 'sort must be a non-empty field name'
-  if (direction !== undefined && direction !== 'asc' && direction !== 'desc') return 'direction must be "asc" or "desc"'
-  if (direction !== undefined && sort === undefined) return 'direction needs sort'
-  if (query !== undefined && (typeof query !== 'object' || query === null)) return 'query must be a query object'
-  if (externalId !== undefined && typeof externalId !== 'string') return 'externalId must be a string'
-  return undefined
+const sortCheck = /*#__PURE__*/ optional<string>((name, u) =>
+  typeof u === 'string' && u !== '' ? E.right(u) : E.left(`${name} must be a non-empty field name`)
+)
+const directionCheck = /*#__PURE__*/ optional(/*#__PURE__*/ oneOf(['asc', 'desc'] as const))
+const externalIdCheck = /*#__PURE__*/ optional<string>((name, u) =>
+  typeof u === 'string' ? E.right(u) : E.left(`${name} must be a string`)
+)
+
+/** The `query` option as JSON, or why it is refused. */
+const queryJson = (query: unknown): E.Either<string, string | undefined> => {
+  if (query === undefined) return E.right(undefined)
+  if (typeof query !== 'object' || query === null) return E.left('query must be a query object')
+  try {
+    return E.right(JSON.stringify(query))
+  } catch {
+    return E.left('the query cannot be serialised as JSON')
+  }
 }
+
+/** The `fields` option as the comma-separated list the API takes, or why it is refused. */
+const fieldList = (fields: unknown): E.Either<string, string | undefined> =>
+  fields === undefined
+    ? E.right(undefined)
+    : typeof fields === 'string'
+      ? E.right(fields)
+      : Array.isArray(fields) && fields.every((f) => typeof f === 'string')
+        ? E.right(fields.join(','))
+        : E.left('fields must be a string or a list of strings')
+
+/** The request of `GET /customers` (page and size aside), or why it is refused. */
+const customersRequest = (ctx: Context, o: GetCustomersOptions): E.Either<string, PagedRequest> => {
+  const sort = sortCheck('sort', o.sort)
+  if (E.isLeft(sort)) return sort
+  const direction = directionCheck('direction', o.direction)
+  if (E.isLeft(direction)) return direction
+  if (direction.right !== undefined && sort.right === undefined) return E.left('direction needs sort')
+  const query = queryJson(o.query)
+  if (E.isLeft(query)) return query
+  const externalId = externalIdCheck('externalId', o.externalId)
+  if (E.isLeft(externalId)) return externalId
+  const fields = fieldList(o.fields)
+  if (E.isLeft(fields)) return fields
+  const nodeId = nodeIdOf(ctx)
+  if (E.isLeft(nodeId)) return nodeId
+  const sortParam =
+    sort.right === undefined
+      ? undefined
+      : direction.right === undefined
+        ? sort.right
+        : `${sort.right},${direction.right}`
+  return E.right({
+    query: {
+      nodeId: nodeId.right,
+      externalId: externalId.right,
+      query: query.right,
+      fields: fields.right,
+      sort: sortParam
+    }
+  })
+}
+
+const customersPaged = /*#__PURE__*/ pagedGet('getCustomers', CUSTOMERS, Customer)
 
 /**
  * Lists the customers of the context's node, a page at a time (`GET /customers?nodeId&...`). `query` filters
@@ -227,35 +267,8 @@ const checkOptions = (opts: GetCustomersOptions): string | undefined => {
  */
 export const getCustomers = (
   ctx: Context,
-  opts: GetCustomersOptions = {}
-): TE.TaskEither<ContacthubError, Paginated<Customer>> => {
-  const invalid = checkOptions(opts ?? {})
-  if (invalid !== undefined) return TE.left(invalidInput(`getCustomers: ${invalid}.`))
-  const { externalId, query, fields, size, sort, direction } = opts ?? {}
-  let queryJson: string | undefined
-  try {
-    queryJson = query === undefined ? undefined : JSON.stringify(query)
-  } catch {
-    return TE.left(invalidInput('getCustomers: the query cannot be serialised as JSON.'))
-  }
-  const fieldList = fields === undefined ? undefined : typeof fields === 'string' ? fields : fields.join(',')
-  const sortParam = sort === undefined ? undefined : direction === undefined ? sort : `${sort},${direction}`
-  const fetchPage = paginate((page: number) =>
-    withNode('getCustomers', ctx, (nodeId) =>
-      request(
-        ctx,
-        {
-          operation: 'getCustomers',
-          method: 'GET',
-          path: CUSTOMERS,
-          query: { nodeId, externalId, query: queryJson, fields: fieldList, page, size, sort: sortParam }
-        },
-        CustomerPage
-      )
-    )
-  )
-  return fetchPage(opts?.page ?? 0)
-}
+  opts?: GetCustomersOptions
+): TE.TaskEither<ContacthubError, Paginated<Customer>> => customersPaged(ctx, opts, (o) => customersRequest(ctx, o))
 
 /**
  * Options of {@link updateCustomer}.
@@ -285,23 +298,25 @@ export const updateCustomer = (
   customer: CustomerPatch,
   opts?: UpdateCustomerOptions
 ): TE.TaskEither<ContacthubError, Customer> =>
-  opts?.fullUpdate === true
-    ? withNode('updateCustomer', ctx, (nodeId) =>
-        pipe(
-          body('updateCustomer', customer, (wire) => withoutNulls({ ...omit(wire, NOT_SENT_ON_PUT), id, nodeId })),
-          TE.flatMap((payload) =>
-            request(
-              ctx,
-              { operation: 'updateCustomer', method: 'PUT', path: CUSTOMER, params: { id }, body: payload },
-              Customer
+  operation('updateCustomer', ctx, () =>
+    opts?.fullUpdate === true
+      ? withNode('updateCustomer', ctx, (nodeId) =>
+          pipe(
+            body('updateCustomer', customer, (wire) => withoutNulls({ ...omit(wire, NOT_SENT_ON_PUT), id, nodeId })),
+            TE.flatMap((payload) =>
+              request(
+                ctx,
+                { operation: 'updateCustomer', method: 'PUT', path: CUSTOMER, params: { id }, body: payload },
+                Customer
+              )
             )
           )
         )
-      )
-    : pipe(
-        body('updateCustomer', customer, (wire) => omit(wire, NOT_SENT_ON_PATCH)),
-        TE.flatMap((payload) => patch(ctx, 'updateCustomer', id, payload))
-      )
+      : pipe(
+          body('updateCustomer', customer, (wire) => omit(wire, NOT_SENT_ON_PATCH)),
+          TE.flatMap((payload) => patch(ctx, 'updateCustomer', id, payload))
+        )
+  )
 
 /**
  * Deletes a customer (`DELETE /customers/{id}`). An empty 200, or one with the deleted customer, is a success.
@@ -310,4 +325,6 @@ export const updateCustomer = (
  * @since 0.1.0
  */
 export const deleteCustomer = (ctx: Context, id: string): TE.TaskEither<ContacthubError, void> =>
-  requestVoid(ctx, { operation: 'deleteCustomer', method: 'DELETE', path: CUSTOMER, params: { id } })
+  operation('deleteCustomer', ctx, () =>
+    requestVoid(ctx, { operation: 'deleteCustomer', method: 'DELETE', path: CUSTOMER, params: { id } })
+  )
