@@ -151,6 +151,24 @@ export const integer =
       : E.left(`${name} must be an integer >= ${min}`)
 
 /**
+ * A path template with its parameters filled in, percent-encoded, for messages (a parameter that is not a usable
+ * string stays as its placeholder). The request itself builds and checks its path in `request.ts`.
+ *
+ * @internal
+ * @category utils
+ * @since 0.2.0
+ */
+export const pathOf = (template: string, params: Readonly<Record<string, unknown>>): string =>
+  template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name]
+    try {
+      return typeof value === 'string' && value !== '' ? encodeURIComponent(value) : placeholder
+    } catch {
+      return placeholder
+    }
+  })
+
+/**
  * The context's node id, or why there is none.
  *
  * @internal

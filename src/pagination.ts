@@ -8,12 +8,9 @@
  * @since 0.1.0
  */
 import * as E from '#fp-ts/Either'
-import type * as TE from '#fp-ts/TaskEither'
-import { invalidInput, type ContacthubError } from './error'
-import { left } from './taskEither'
+import type * as TE from './taskEither'
+import { invalidInput, networkError, type ContacthubError } from './error'
 import type { Page, PageInfo } from './codecs/page'
-
-export type { PageInfo } from './codecs/page'
 
 /**
  * The key under which a `Paginated` keeps its continuation.
@@ -60,13 +57,31 @@ export const paginate = <A>(fetchRaw: (page: number) => TE.TaskEither<Contacthub
   return fetchPage
 }
 
+/** The numbers of `p`'s page, when it has them (a value from outside the types may not). */
+const numbers = (p: unknown): Pick<PageInfo, 'number' | 'totalPages'> | undefined => {
+  try {
+    const page: unknown = (p as Paginated<unknown>).page
+    const { number, totalPages } = (typeof page === 'object' && page !== null ? page : {}) as Partial<PageInfo>
+    return typeof number === 'number' && typeof totalPages === 'number' ? { number, totalPages } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const after = (n: Pick<PageInfo, 'number' | 'totalPages'>): boolean => n.number + 1 < n.totalPages
+
+const before = (n: Pick<PageInfo, 'number' | 'totalPages'>): boolean => n.number > 0 && n.totalPages > 0
+
 /**
  * Whether a page after this one exists (`number` is 0-based).
  *
  * @category utils
  * @since 0.1.0
  */
-export const hasNextPage = <A>(p: Paginated<A>): boolean => p.page.number + 1 < p.page.totalPages
+export const hasNextPage = <A>(p: Paginated<A>): boolean => {
+  const n = numbers(p)
+  return n !== undefined && after(n)
+}
 
 /**
  * Whether a page before this one exists.
@@ -74,18 +89,34 @@ export const hasNextPage = <A>(p: Paginated<A>): boolean => p.page.number + 1 < 
  * @category utils
  * @since 0.1.0
  */
-export const hasPreviousPage = <A>(p: Paginated<A>): boolean => p.page.number > 0 && p.page.totalPages > 0
+export const hasPreviousPage = <A>(p: Paginated<A>): boolean => {
+  const n = numbers(p)
+  return n !== undefined && before(n)
+}
 
-const goTo =
-  <A>(p: Paginated<A>, page: number, name: string): TE.TaskEither<ContacthubError, Paginated<A>> =>
+/** Fetches the page `step` away from `p`, lazily; every refusal and failure is a `Left`. */
+const move =
+  <A>(name: string, p: Paginated<A>, step: 1 | -1): TE.TaskEither<ContacthubError, Paginated<A>> =>
   async () => {
-    const fetchPage = p[continuation]
-    if (typeof fetchPage !== 'function')
-      return E.left({
-        _tag: 'InvalidInput',
-        message: `${name}: this page does not remember the request that produced it.`
-      })
-    return fetchPage(page)()
+    const n = numbers(p)
+    if (n === undefined) return E.left(invalidInput(`${name}: the value is not a page of a listing.`))
+    if (step === 1 && !after(n))
+      return E.left(invalidInput(`${name}: page ${n.number} is the last of ${n.totalPages}.`))
+    if (step === -1 && !before(n)) return E.left(invalidInput(`${name}: page ${n.number} is the first.`))
+    try {
+      const fetchPage = p[continuation]
+      if (typeof fetchPage !== 'function')
+        return E.left(invalidInput(`${name}: this page does not remember the request that produced it.`))
+      return await fetchPage(n.number + step)()
+    } catch {
+      return E.left(
+        networkError({
+          message: `${name}: fetching page ${n.number + step} failed unexpectedly.`,
+          method: 'GET',
+          path: ''
+        })
+      )
+    }
   }
 
 /**
@@ -97,21 +128,19 @@ const goTo =
  * @category utils
  * @since 0.1.0
  */
-export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
-  hasNextPage(p)
-    ? goTo(p, p.page.number + 1, 'nextPage')
-    : left(invalidInput(`nextPage: page ${p.page.number} is the last of ${p.page.totalPages}.`))
+export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> => move('nextPage', p, 1)
 
 /**
  * Fetches the page before `p`; `InvalidInput` (nothing sent) when `p` is the first.
+ *
+ * @example
+ * pipe(getCustomers(ctx, { page: 3 }), TE.flatMap(previousPage))
  *
  * @category utils
  * @since 0.1.0
  */
 export const previousPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
-  hasPreviousPage(p)
-    ? goTo(p, p.page.number - 1, 'previousPage')
-    : left(invalidInput(`previousPage: page ${p.page.number} is the first.`))
+  move('previousPage', p, -1)
 
 /**
  * Walks a listing lazily, one request per page, starting with `first`. Yields each page as a `Right`; a failure is
@@ -136,12 +165,7 @@ export async function* pages<A>(
     try {
       result = await next()
     } catch {
-      result = E.left({
-        _tag: 'NetworkError',
-        message: 'pages: fetching a page failed unexpectedly.',
-        method: 'GET',
-        path: ''
-      })
+      result = E.left(networkError({ message: 'pages: fetching a page failed unexpectedly.', method: 'GET', path: '' }))
     }
     yield result
     if (E.isLeft(result)) return
