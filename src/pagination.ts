@@ -49,10 +49,16 @@ export interface Paginated<A> {
  */
 export const paginate = <A>(fetchRaw: (page: number) => TE.TaskEither<ContacthubError, Page<A>>): FetchPage<A> => {
   const fetchPage: FetchPage<A> = (page) => async () => {
-    const raw = await fetchRaw(page)()
-    if (E.isLeft(raw)) return raw
-    const value: Paginated<A> = { elements: raw.right.elements, page: raw.right.page, [continuation]: fetchPage }
-    return E.right(value)
+    try {
+      const raw = await fetchRaw(page)()
+      if (E.isLeft(raw)) return raw
+      const value: Paginated<A> = { elements: raw.right.elements, page: raw.right.page, [continuation]: fetchPage }
+      return E.right(value)
+    } catch {
+      return E.left(
+        networkError({ message: 'paginate: fetching a page failed unexpectedly.', method: 'GET', path: '' })
+      )
+    }
   }
   return fetchPage
 }
