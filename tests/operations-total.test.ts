@@ -189,7 +189,7 @@ describe('hardening: arguments are read and checked when the task runs, never at
     const reads: Array<PropertyKey> = []
     const spy = <T extends object>(o: T): T => new Proxy(o, { get: (t, k, r) => (reads.push(k), Reflect.get(t, k, r)) })
     rec.reply({ status: 200, body: wire }, { status: 200, body: wire }, { status: 202 })
-    const tasks = [
+    const tasks: ReadonlyArray<() => Promise<E.Either<unknown, unknown>>> = [
       customers.getCustomers(spy(rec.ctx), spy({ size: 5 })),
       events.getEvents(spy(rec.ctx), 'c1', spy({ size: 5 })),
       events.addEvent(spy(rec.ctx), spy({ type: 'viewedPage', context: 'WEB', customerId: 'c1' }))
