@@ -20,12 +20,11 @@ import {
   isRecord,
   nodeIdOf,
   nonEmptyString,
-  oneOf,
   operation,
-  optional,
   pagedGet,
   refuse,
   withNode,
+  type Check,
   type PagedRequest,
   type Rec
 } from './operation'
@@ -143,7 +142,7 @@ export const getCustomer = (ctx: Context, id: string): TE.TaskEither<ContacthubE
  */
 export const getCustomerByExternalId = (ctx: Context, externalId: string): TE.TaskEither<ContacthubError, Customer> =>
   operation('getCustomerByExternalId', ctx, () =>
-    E.isLeft(nonEmptyString('externalId', externalId))
+    nonEmptyString('externalId', externalId) !== undefined
       ? refuse('getCustomerByExternalId', 'externalId must be a non-empty string')
       : withNode('getCustomerByExternalId', ctx, (nodeId) =>
           pipe(
@@ -188,63 +187,43 @@ export interface GetCustomersOptions {
   readonly direction?: 'asc' | 'desc'
 }
 
-const sortCheck = /*#__PURE__*/ optional<string>((name, u) =>
-  typeof u === 'string' && u !== '' ? E.right(u) : E.left(`${name} must be a non-empty field name`)
-)
-const directionCheck = /*#__PURE__*/ optional(/*#__PURE__*/ oneOf(['asc', 'desc'] as const))
-const externalIdCheck = /*#__PURE__*/ optional<string>((name, u) =>
-  typeof u === 'string' ? E.right(u) : E.left(`${name} must be a string`)
-)
-
-/** The `query` option as JSON, or why it is refused. */
-const queryJson = (query: unknown): E.Either<string, string | undefined> => {
-  if (query === undefined) return E.right(undefined)
-  if (typeof query !== 'object' || query === null) return E.left('query must be a query object')
-  try {
-    return E.right(JSON.stringify(query))
-  } catch {
-    return E.left('the query cannot be serialised as JSON')
-  }
-}
-
-/** The `fields` option as the comma-separated list the API takes, or why it is refused. */
-const fieldList = (fields: unknown): E.Either<string, string | undefined> =>
-  fields === undefined
-    ? E.right(undefined)
-    : typeof fields === 'string'
-      ? E.right(fields)
-      : Array.isArray(fields) && fields.every((f) => typeof f === 'string')
-        ? E.right(fields.join(','))
-        : E.left('fields must be a string or a list of strings')
+const sortCheck: Check = (name, u) =>
+  u === undefined || (typeof u === 'string' && u !== '') ? undefined : `${name} must be a non-empty field name`
 
 /** The request of `GET /customers` (page and size aside), or why it is refused. */
 const customersRequest = (ctx: Context, o: GetCustomersOptions): E.Either<string, PagedRequest> => {
-  const sort = sortCheck('sort', o.sort)
-  if (E.isLeft(sort)) return sort
-  const direction = directionCheck('direction', o.direction)
-  if (E.isLeft(direction)) return direction
-  if (direction.right !== undefined && sort.right === undefined) return E.left('direction needs sort')
-  const query = queryJson(o.query)
-  if (E.isLeft(query)) return query
-  const externalId = externalIdCheck('externalId', o.externalId)
-  if (E.isLeft(externalId)) return externalId
-  const fields = fieldList(o.fields)
-  if (E.isLeft(fields)) return fields
+  const { sort, direction, query, externalId, fields } = o
+  const why =
+    sortCheck('sort', sort) ??
+    (direction === undefined || direction === 'asc' || direction === 'desc'
+      ? undefined
+      : 'direction must be "asc" or "desc"') ??
+    (direction !== undefined && sort === undefined ? 'direction needs sort' : undefined) ??
+    (query !== undefined && (typeof query !== 'object' || query === null)
+      ? 'query must be a query object'
+      : undefined) ??
+    (externalId !== undefined && typeof externalId !== 'string' ? 'externalId must be a string' : undefined) ??
+    (fields === undefined ||
+    typeof fields === 'string' ||
+    (Array.isArray(fields) && fields.every((f) => typeof f === 'string'))
+      ? undefined
+      : 'fields must be a string or a list of strings')
+  if (why !== undefined) return E.left(why)
+  let json: string | undefined
+  try {
+    json = query === undefined ? undefined : JSON.stringify(query)
+  } catch {
+    return E.left('the query cannot be serialised as JSON')
+  }
   const nodeId = nodeIdOf(ctx)
   if (E.isLeft(nodeId)) return nodeId
-  const sortParam =
-    sort.right === undefined
-      ? undefined
-      : direction.right === undefined
-        ? sort.right
-        : `${sort.right},${direction.right}`
   return E.right({
     query: {
       nodeId: nodeId.right,
-      externalId: externalId.right,
-      query: query.right,
-      fields: fields.right,
-      sort: sortParam
+      externalId,
+      query: json,
+      fields: typeof fields === 'string' || fields === undefined ? fields : fields.join(','),
+      sort: sort === undefined ? undefined : direction === undefined ? sort : `${sort},${direction}`
     }
   })
 }

@@ -9,7 +9,7 @@ import type { Context } from './context'
 import type { ContacthubError } from './error'
 import { request, requestVoid } from './request'
 import type { Paginated } from './pagination'
-import { id, isNonBlank, isRecord, operation, optional, pagedGet, refuse, type PagedRequest } from './operation'
+import { id, isNonBlank, isRecord, operation, pagedGet, refuse, type Check, type PagedRequest } from './operation'
 import { parseTimestamp, toDateTime, type DateInput } from './codecs/common'
 import {
   EventCodec,
@@ -151,11 +151,11 @@ export interface GetEventsOptions {
   readonly size?: number
 }
 
-const modeCheck = /*#__PURE__*/ optional<string>((name, u) =>
-  isNonBlank(u) ? E.right(u) : E.left(`${name} must be "ACTIVE" or "PASSIVE"`)
-)
+const modeCheck: Check = (name, u) =>
+  u === undefined || isNonBlank(u) ? undefined : `${name} must be "ACTIVE" or "PASSIVE"`
 
-const optionalDateTime = /*#__PURE__*/ optional(dateTime)
+const optionalDateTime = (name: string, d: unknown): E.Either<string, string | undefined> =>
+  d === undefined ? E.right(undefined) : dateTime(name, d)
 
 const list = (name: string, v: string | ReadonlyArray<string> | undefined): E.Either<string, string | undefined> => {
   if (v === undefined) return E.right(undefined)
@@ -167,24 +167,23 @@ const list = (name: string, v: string | ReadonlyArray<string> | undefined): E.Ei
 
 /** The request of `GET /events` (page and size aside), or why it is refused. */
 const eventsRequest = (customerId: unknown, o: GetEventsOptions): E.Either<string, PagedRequest> => {
-  const customer = id('customerId', customerId)
-  if (E.isLeft(customer)) return customer
+  const { mode } = o
+  const why = id('customerId', customerId) ?? modeCheck('mode', mode)
+  if (why !== undefined) return E.left(why)
   const type = list('type', o.type)
   if (E.isLeft(type)) return type
   const context = list('context', o.context)
   if (E.isLeft(context)) return context
-  const mode = modeCheck('mode', o.mode)
-  if (E.isLeft(mode)) return mode
   const dateFrom = optionalDateTime('dateFrom', o.dateFrom)
   if (E.isLeft(dateFrom)) return dateFrom
   const dateTo = optionalDateTime('dateTo', o.dateTo)
   if (E.isLeft(dateTo)) return dateTo
   return E.right({
     query: {
-      customerId: customer.right,
+      customerId: customerId as string,
       type: type.right,
       context: context.right,
-      mode: mode.right,
+      mode,
       dateFrom: dateFrom.right,
       dateTo: dateTo.right
     }

@@ -84,13 +84,13 @@ export const operation =
   }
 
 /**
- * A check of one argument or option: the value it accepts, or why it is refused (`size must be ...`).
+ * A check of one argument or option: why `u` is refused (`size must be ...`), or `undefined` when it is accepted.
  *
  * @internal
  * @category model
  * @since 0.2.0
  */
-export type Check<A> = (name: string, u: unknown) => E.Either<string, A>
+export type Check = (name: string, u: unknown) => string | undefined
 
 /**
  * Accepts `undefined` as well as what `check` accepts.
@@ -100,9 +100,9 @@ export type Check<A> = (name: string, u: unknown) => E.Either<string, A>
  * @since 0.2.0
  */
 export const optional =
-  <A>(check: Check<A>): Check<A | undefined> =>
+  (check: Check): Check =>
   (name, u) =>
-    u === undefined ? E.right(undefined) : check(name, u)
+    u === undefined ? undefined : check(name, u)
 
 /**
  * Accepts a non-empty string.
@@ -111,8 +111,8 @@ export const optional =
  * @category checks
  * @since 0.2.0
  */
-export const nonEmptyString: Check<string> = (name, u) =>
-  typeof u === 'string' && u !== '' ? E.right(u) : E.left(`${name} must be a non-empty string`)
+export const nonEmptyString: Check = (name, u) =>
+  typeof u === 'string' && u !== '' ? undefined : `${name} must be a non-empty string`
 
 /**
  * Accepts an id: a string with something other than white space in it.
@@ -121,8 +121,7 @@ export const nonEmptyString: Check<string> = (name, u) =>
  * @category checks
  * @since 0.2.0
  */
-export const id: Check<string> = (name, u) =>
-  isNonBlank(u) ? E.right(u) : E.left(`${name} must be a non-empty string`)
+export const id: Check = (name, u) => (isNonBlank(u) ? undefined : `${name} must be a non-empty string`)
 
 /**
  * Accepts one of `values`.
@@ -132,9 +131,9 @@ export const id: Check<string> = (name, u) =>
  * @since 0.2.0
  */
 export const oneOf =
-  <A extends string>(values: ReadonlyArray<A>): Check<A> =>
+  (values: ReadonlyArray<string>): Check =>
   (name, u) =>
-    values.includes(u as A) ? E.right(u as A) : E.left(`${name} must be ${values.map((v) => `"${v}"`).join(' or ')}`)
+    values.includes(u as string) ? undefined : `${name} must be ${values.map((v) => `"${v}"`).join(' or ')}`
 
 /**
  * Accepts an integer `>= min`.
@@ -144,11 +143,9 @@ export const oneOf =
  * @since 0.2.0
  */
 export const integer =
-  (min: number): Check<number> =>
+  (min: number): Check =>
   (name, u) =>
-    typeof u === 'number' && Number.isInteger(u) && u >= min
-      ? E.right(u)
-      : E.left(`${name} must be an integer >= ${min}`)
+    typeof u === 'number' && Number.isInteger(u) && u >= min ? undefined : `${name} must be an integer >= ${min}`
 
 /**
  * A path template with its parameters filled in, percent-encoded, for messages (a parameter that is not a usable
@@ -169,25 +166,23 @@ export const pathOf = (template: string, params: Readonly<Record<string, unknown
   })
 
 /**
- * The context's node id, or why there is none.
+ * The context's node id, or why there is none. Reading a context may throw (a getter): call it where `operation`
+ * catches, when the task runs.
  *
  * @internal
  * @category utils
  * @since 0.2.0
  */
 export const nodeIdOf = (ctx: Context): E.Either<string, string> => {
-  try {
-    const nodeId: unknown = ctx.nodeId
-    if (typeof nodeId === 'string' && nodeId !== '') return E.right(nodeId)
-  } catch {
-    // a context that cannot be read has no node id
-  }
-  return E.left("the context's nodeId must be a non-empty string")
+  const nodeId: unknown = ctx.nodeId
+  return typeof nodeId === 'string' && nodeId !== ''
+    ? E.right(nodeId)
+    : E.left("the context's nodeId must be a non-empty string")
 }
 
 /**
  * Runs `f` with the context's node id, or refuses when the context has none. Lazy: the node id is read when the
- * task runs.
+ * task runs (inside an `operation`, which turns a context that throws into an `InvalidInput`).
  *
  * @internal
  * @category combinators
@@ -251,8 +246,9 @@ export interface PagedRequest {
   readonly query?: Readonly<Record<string, QueryValue>>
 }
 
-const pageIndex = /*#__PURE__*/ optional(/*#__PURE__*/ integer(0))
-const pageSize = /*#__PURE__*/ optional(/*#__PURE__*/ integer(1))
+/** Why a page number or size is refused: not an integer >= `min`. */
+const index = (name: string, u: unknown, min: number): string | undefined =>
+  u === undefined || (Number.isInteger(u) && (u as number) >= min) ? undefined : `${name} must be an integer >= ${min}`
 
 /**
  * A paged `GET` of `path` whose pages hold `codec`s. The result takes the context, the caller's options and what
@@ -264,7 +260,7 @@ const pageSize = /*#__PURE__*/ optional(/*#__PURE__*/ integer(1))
  * @since 0.2.0
  */
 export const pagedGet = <C extends t.Mixed>(name: string, path: string, codec: C) => {
-  let pageCodec: t.Decoder<unknown, Page<t.TypeOf<C>>> | undefined
+  const pageCodec: t.Decoder<unknown, Page<t.TypeOf<C>>> = pageOf(codec)
   return <O extends PageOptions>(
     ctx: Context,
     opts: O | undefined,
@@ -272,22 +268,25 @@ export const pagedGet = <C extends t.Mixed>(name: string, path: string, codec: C
   ): Task<Paginated<t.TypeOf<C>>> =>
     operation(name, ctx, () => {
       const o: unknown = opts ?? {}
-      if (!isRecord(o)) return refuse(name, 'the options must be an object')
-      const first = pageIndex('page', o.page)
-      if (E.isLeft(first)) return refuse(name, first.left)
-      const size = pageSize('size', o.size)
-      if (E.isLeft(size)) return refuse(name, size.left)
+      if (typeof o !== 'object' || o === null) return refuse(name, 'the options must be an object')
+      const { page, size } = o as PageOptions
+      const why = index('page', page, 0) ?? index('size', size, 1)
+      if (why !== undefined) return refuse(name, why)
       const req = build(o as O)
       if (E.isLeft(req)) return refuse(name, req.left)
       const { params, query } = req.right
-      pageCodec ??= pageOf(codec)
-      const decoder = pageCodec
       return paginate((p: number) =>
         request(
           ctx,
-          { operation: name, method: 'GET', path, params, query: { ...query, page: p, size: size.right } },
-          decoder
+          {
+            operation: name,
+            method: 'GET',
+            path,
+            params,
+            query: { ...query, page: p, size: size }
+          },
+          pageCodec
         )
-      )(first.right ?? 0)
+      )(page ?? 0)
     })
 }

@@ -49,34 +49,13 @@ export interface Paginated<A> {
  */
 export const paginate = <A>(fetchRaw: (page: number) => TE.TaskEither<ContacthubError, Page<A>>): FetchPage<A> => {
   const fetchPage: FetchPage<A> = (page) => async () => {
-    try {
-      const raw = await fetchRaw(page)()
-      if (E.isLeft(raw)) return raw
-      const value: Paginated<A> = { elements: raw.right.elements, page: raw.right.page, [continuation]: fetchPage }
-      return E.right(value)
-    } catch {
-      return E.left(
-        networkError({ message: 'paginate: fetching a page failed unexpectedly.', method: 'GET', path: '' })
-      )
-    }
+    const raw = await fetchRaw(page)()
+    if (E.isLeft(raw)) return raw
+    const value: Paginated<A> = { elements: raw.right.elements, page: raw.right.page, [continuation]: fetchPage }
+    return E.right(value)
   }
   return fetchPage
 }
-
-/** The numbers of `p`'s page, when it has them (a value from outside the types may not). */
-const numbers = (p: unknown): Pick<PageInfo, 'number' | 'totalPages'> | undefined => {
-  try {
-    const page: unknown = (p as Paginated<unknown>).page
-    const { number, totalPages } = (typeof page === 'object' && page !== null ? page : {}) as Partial<PageInfo>
-    return typeof number === 'number' && typeof totalPages === 'number' ? { number, totalPages } : undefined
-  } catch {
-    return undefined
-  }
-}
-
-const after = (n: Pick<PageInfo, 'number' | 'totalPages'>): boolean => n.number + 1 < n.totalPages
-
-const before = (n: Pick<PageInfo, 'number' | 'totalPages'>): boolean => n.number > 0 && n.totalPages > 0
 
 /**
  * Whether a page after this one exists (`number` is 0-based).
@@ -85,8 +64,11 @@ const before = (n: Pick<PageInfo, 'number' | 'totalPages'>): boolean => n.number
  * @since 0.1.0
  */
 export const hasNextPage = <A>(p: Paginated<A>): boolean => {
-  const n = numbers(p)
-  return n !== undefined && after(n)
+  try {
+    return p.page.number + 1 < p.page.totalPages
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -96,33 +78,31 @@ export const hasNextPage = <A>(p: Paginated<A>): boolean => {
  * @since 0.1.0
  */
 export const hasPreviousPage = <A>(p: Paginated<A>): boolean => {
-  const n = numbers(p)
-  return n !== undefined && before(n)
+  try {
+    return p.page.number > 0 && p.page.totalPages > 0
+  } catch {
+    return false
+  }
 }
 
-/** Fetches the page `step` away from `p`, lazily; every refusal and failure is a `Left`. */
+/** Fetches the page `step` away from `p` when `can(p)`, lazily; a value that is not a page is an `InvalidInput`. */
 const move =
-  <A>(name: string, p: Paginated<A>, step: 1 | -1): TE.TaskEither<ContacthubError, Paginated<A>> =>
+  <A>(
+    name: string,
+    p: Paginated<A>,
+    step: number,
+    can: (p: Paginated<A>) => boolean,
+    cannot: (n: PageInfo) => string
+  ): TE.TaskEither<ContacthubError, Paginated<A>> =>
   async () => {
-    const n = numbers(p)
-    if (n === undefined) return E.left(invalidInput(`${name}: the value is not a page of a listing.`))
-    if (step === 1 && !after(n))
-      return E.left(invalidInput(`${name}: page ${n.number} is the last of ${n.totalPages}.`))
-    if (step === -1 && !before(n)) return E.left(invalidInput(`${name}: page ${n.number} is the first.`))
     try {
+      if (!can(p)) return E.left(invalidInput(`${name}: ${cannot(p.page)}.`))
       const fetchPage = p[continuation]
-      if (typeof fetchPage !== 'function')
-        return E.left(invalidInput(`${name}: this page does not remember the request that produced it.`))
-      return await fetchPage(n.number + step)()
+      if (typeof fetchPage === 'function') return await fetchPage(p.page.number + step)()
     } catch {
-      return E.left(
-        networkError({
-          message: `${name}: fetching page ${n.number + step} failed unexpectedly.`,
-          method: 'GET',
-          path: ''
-        })
-      )
+      // not a page: it cannot remember a request either
     }
+    return E.left(invalidInput(`${name}: this page does not remember the request that produced it.`))
   }
 
 /**
@@ -134,7 +114,8 @@ const move =
  * @category utils
  * @since 0.1.0
  */
-export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> => move('nextPage', p, 1)
+export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
+  move('nextPage', p, 1, hasNextPage, (n) => `page ${n.number} is the last of ${n.totalPages}`)
 
 /**
  * Fetches the page before `p`; `InvalidInput` (nothing sent) when `p` is the first.
@@ -146,7 +127,7 @@ export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Pag
  * @since 0.1.0
  */
 export const previousPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
-  move('previousPage', p, -1)
+  move('previousPage', p, -1, hasPreviousPage, (n) => `page ${n.number} is the first`)
 
 /**
  * Walks a listing lazily, one request per page, starting with `first`. Yields each page as a `Right`; a failure is

@@ -7,6 +7,7 @@ import {
   encodeBody,
   id,
   integer,
+  nonEmptyString,
   oneOf,
   operation,
   optional,
@@ -40,11 +41,13 @@ describe('operation', () => {
   })
 
   it('checks say why they refuse', () => {
-    expect(optional(id)('x', undefined)).toEqual(E.right(undefined))
-    expect(id('customerId', ' ')).toEqual(E.left('customerId must be a non-empty string'))
-    expect(oneOf(['asc', 'desc'])('direction', 'up')).toEqual(E.left('direction must be "asc" or "desc"'))
-    expect(integer(1)('size', 0)).toEqual(E.left('size must be an integer >= 1'))
-    expect(integer(0)('page', 2)).toEqual(E.right(2))
+    expect(optional(id)('x', undefined)).toBeUndefined()
+    expect(id('customerId', ' ')).toBe('customerId must be a non-empty string')
+    expect(nonEmptyString('externalId', ' ')).toBeUndefined()
+    expect(oneOf(['asc', 'desc'])('direction', 'up')).toBe('direction must be "asc" or "desc"')
+    expect(oneOf(['asc', 'desc'])('direction', 'asc')).toBeUndefined()
+    expect(integer(1)('size', 0)).toBe('size must be an integer >= 1')
+    expect(integer(0)('page', 2)).toBeUndefined()
     expect(pathOf('/workspaces/{workspaceId}/customers/{id}', { workspaceId: 'w', id: 'a/b' })).toBe(
       '/workspaces/w/customers/a%2Fb'
     )
