@@ -9,25 +9,31 @@ import * as E from '#fp-ts/Either'
 import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
-import { conflictingCustomerId, invalidInput, notFound, type ContacthubError } from './error'
+import { conflictingCustomerId, notFound, type ContacthubError } from './error'
 import { request, requestVoid } from './request'
 import { withoutNulls } from './codecs/common'
-import { pageOf } from './codecs/page'
 import { Customer } from './codecs/customer'
 import { encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer-input'
-import { paginate, type Paginated } from './pagination'
+import type { Paginated } from './pagination'
 import type { Query } from './codecs/query'
+import {
+  encodeBody,
+  isRecord,
+  nodeIdOf,
+  nonEmptyString,
+  operation,
+  pagedGet,
+  refuse,
+  withNode,
+  type Check,
+  type PagedRequest,
+  type Rec
+} from './operation'
 
 const CUSTOMERS = '/workspaces/{workspaceId}/customers'
 const CUSTOMER = '/workspaces/{workspaceId}/customers/{id}'
 
-type Rec = Readonly<Record<string, unknown>>
-
-const CustomerPage = /*#__PURE__*/ pageOf(Customer)
-
 const CustomerElements = /*#__PURE__*/ t.type({ elements: /*#__PURE__*/ t.readonlyArray(Customer) }, 'CustomerList')
-
-const isRecord = (u: unknown): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const omit = (o: Rec, keys: ReadonlyArray<string>): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...o }
@@ -35,42 +41,17 @@ const omit = (o: Rec, keys: ReadonlyArray<string>): Record<string, unknown> => {
   return out
 }
 
-/** Encodes a customer input into a body, lazily and safely: an invalid input is an `InvalidInput`, never a throw. */
-const body =
-  (
-    operation: string,
-    customer: CustomerInput,
-    shape: (wire: Rec) => unknown
-  ): TE.TaskEither<ContacthubError, unknown> =>
-  () => {
-    try {
-      const wire = encodeCustomerInput(customer)
-      return Promise.resolve(
-        E.isLeft(wire) ? E.left(invalidInput(`${operation}: ${wire.left}.`)) : E.right(shape(wire.right))
-      )
-    } catch {
-      return Promise.resolve(E.left(invalidInput(`${operation}: the customer cannot be serialised as JSON.`)))
-    }
-  }
+/** The body of a customer input, encoded when the task runs (see `encodeBody`). */
+const body = (
+  operation: string,
+  customer: CustomerInput,
+  shape: (wire: Rec) => unknown
+): TE.TaskEither<ContacthubError, unknown> => encodeBody(operation, 'customer', encodeCustomerInput, customer, shape)
 
 /** Create and PATCH bodies never carry the server's read-only properties. */
 const NOT_SENT_ON_CREATE = ['id', 'registeredAt', 'updatedAt']
 const NOT_SENT_ON_PATCH = ['id', 'nodeId', 'registeredAt', 'updatedAt']
 const NOT_SENT_ON_PUT = ['registeredAt', 'updatedAt']
-
-/** Runs `f` with the context's node id, or fails with `InvalidInput` when the context has none. Lazy. */
-const withNode =
-  <A>(
-    operation: string,
-    ctx: Context,
-    f: (nodeId: string) => TE.TaskEither<ContacthubError, A>
-  ): TE.TaskEither<ContacthubError, A> =>
-  () => {
-    const nodeId: unknown = typeof ctx === 'object' && ctx !== null ? ctx.nodeId : undefined
-    return typeof nodeId === 'string' && nodeId !== ''
-      ? f(nodeId)()
-      : Promise.resolve(E.left(invalidInput(`${operation}: the context's nodeId must be a non-empty string.`)))
-  }
 
 const patch = (
   ctx: Context,
@@ -111,27 +92,30 @@ export const addCustomer = (
   customer: CustomerInput,
   opts?: AddCustomerOptions
 ): TE.TaskEither<ContacthubError, Customer> =>
-  withNode('addCustomer', ctx, (nodeId) =>
-    pipe(
-      body('addCustomer', customer, (wire) => withoutNulls({ ...omit(wire, NOT_SENT_ON_CREATE), nodeId })),
-      TE.flatMap((payload) =>
-        pipe(
-          request(ctx, { operation: 'addCustomer', method: 'POST', path: CUSTOMERS, body: payload }, Customer),
-          TE.orElse((error) => {
-            const existing = opts?.forceUpdate === true ? conflictingCustomerId(error) : undefined
-            return existing?._tag === 'Some'
-              ? patch(
-                  ctx,
-                  'addCustomer',
-                  existing.value,
-                  isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload
-                )
-              : TE.left(error)
-          })
+  operation('addCustomer', ctx, () => {
+    const forceUpdate = opts?.forceUpdate === true
+    return withNode('addCustomer', ctx, (nodeId) =>
+      pipe(
+        body('addCustomer', customer, (wire) => withoutNulls({ ...omit(wire, NOT_SENT_ON_CREATE), nodeId })),
+        TE.flatMap((payload) =>
+          pipe(
+            request(ctx, { operation: 'addCustomer', method: 'POST', path: CUSTOMERS, body: payload }, Customer),
+            TE.orElse((error) => {
+              const existing = forceUpdate ? conflictingCustomerId(error) : undefined
+              return existing?._tag === 'Some'
+                ? patch(
+                    ctx,
+                    'addCustomer',
+                    existing.value,
+                    isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload
+                  )
+                : TE.left(error)
+            })
+          )
         )
       )
     )
-  )
+  })
 
 /**
  * Reads a customer by id (`GET /customers/{id}`). An unknown id is an `HttpError` with status 404.
@@ -143,7 +127,9 @@ export const addCustomer = (
  * @since 0.1.0
  */
 export const getCustomer = (ctx: Context, id: string): TE.TaskEither<ContacthubError, Customer> =>
-  request(ctx, { operation: 'getCustomer', method: 'GET', path: CUSTOMER, params: { id } }, Customer)
+  operation('getCustomer', ctx, () =>
+    request(ctx, { operation: 'getCustomer', method: 'GET', path: CUSTOMER, params: { id } }, Customer)
+  )
 
 /**
  * Reads the customer of the context's node with this external id (`GET /customers?nodeId&externalId`).
@@ -156,26 +142,28 @@ export const getCustomer = (ctx: Context, id: string): TE.TaskEither<ContacthubE
  * @since 0.1.0
  */
 export const getCustomerByExternalId = (ctx: Context, externalId: string): TE.TaskEither<ContacthubError, Customer> =>
-  typeof externalId !== 'string' || externalId === ''
-    ? TE.left(invalidInput('getCustomerByExternalId: externalId must be a non-empty string.'))
-    : withNode('getCustomerByExternalId', ctx, (nodeId) =>
-        pipe(
-          request(
-            ctx,
-            { operation: 'getCustomerByExternalId', method: 'GET', path: CUSTOMERS, query: { nodeId, externalId } },
-            CustomerElements
-          ),
-          TE.flatMap(({ elements }) =>
-            elements.length > 0
-              ? TE.right(elements[0])
-              : TE.left(
-                  notFound(
-                    `getCustomerByExternalId: no customer of node ${nodeId} has the external id ${JSON.stringify(externalId)}.`
+  operation('getCustomerByExternalId', ctx, () =>
+    nonEmptyString('externalId', externalId) !== undefined
+      ? refuse('getCustomerByExternalId', 'externalId must be a non-empty string')
+      : withNode('getCustomerByExternalId', ctx, (nodeId) =>
+          pipe(
+            request(
+              ctx,
+              { operation: 'getCustomerByExternalId', method: 'GET', path: CUSTOMERS, query: { nodeId, externalId } },
+              CustomerElements
+            ),
+            TE.flatMap(({ elements: [first] }) =>
+              first !== undefined
+                ? TE.right(first)
+                : TE.left(
+                    notFound(
+                      `getCustomerByExternalId: no customer of node ${nodeId} has the external id ${JSON.stringify(externalId)}.`
+                    )
                   )
-                )
+            )
           )
         )
-      )
+  )
 
 /**
  * Options of {@link getCustomers}.
@@ -200,17 +188,48 @@ export interface GetCustomersOptions {
   readonly direction?: 'asc' | 'desc'
 }
 
-const checkOptions = (opts: GetCustomersOptions): string | undefined => {
-  const { page, size, sort, direction, query, externalId } = opts
-  if (page !== undefined && !(Number.isInteger(page) && page >= 0)) return 'page must be an integer >= 0'
-  if (size !== undefined && !(Number.isInteger(size) && size >= 1)) return 'size must be an integer >= 1'
-  if (sort !== undefined && (typeof sort !== 'string' || sort === '')) return 'sort must be a non-empty field name'
-  if (direction !== undefined && direction !== 'asc' && direction !== 'desc') return 'direction must be "asc" or "desc"'
-  if (direction !== undefined && sort === undefined) return 'direction needs sort'
-  if (query !== undefined && (typeof query !== 'object' || query === null)) return 'query must be a query object'
-  if (externalId !== undefined && typeof externalId !== 'string') return 'externalId must be a string'
-  return undefined
+const sortCheck: Check = (name, u) =>
+  u === undefined || (typeof u === 'string' && u !== '') ? undefined : `${name} must be a non-empty field name`
+
+/** The request of `GET /customers` (page and size aside), or why it is refused. */
+const customersRequest = (ctx: Context, o: GetCustomersOptions): E.Either<string, PagedRequest> => {
+  const { sort, direction, query, externalId, fields } = o
+  const why =
+    sortCheck('sort', sort) ??
+    (direction === undefined || direction === 'asc' || direction === 'desc'
+      ? undefined
+      : 'direction must be "asc" or "desc"') ??
+    (direction !== undefined && sort === undefined ? 'direction needs sort' : undefined) ??
+    (query !== undefined && (typeof query !== 'object' || query === null)
+      ? 'query must be a query object'
+      : undefined) ??
+    (externalId !== undefined && typeof externalId !== 'string' ? 'externalId must be a string' : undefined) ??
+    (fields === undefined ||
+    typeof fields === 'string' ||
+    (Array.isArray(fields) && fields.every((f) => typeof f === 'string'))
+      ? undefined
+      : 'fields must be a string or a list of strings')
+  if (why !== undefined) return E.left(why)
+  let json: string | undefined
+  try {
+    json = query === undefined ? undefined : JSON.stringify(query)
+  } catch {
+    return E.left('the query cannot be serialised as JSON')
+  }
+  const nodeId = nodeIdOf(ctx)
+  if (E.isLeft(nodeId)) return nodeId
+  return E.right({
+    query: {
+      nodeId: nodeId.right,
+      externalId,
+      query: json,
+      fields: typeof fields === 'string' || fields === undefined ? fields : fields.join(','),
+      sort: sort === undefined ? undefined : direction === undefined ? sort : `${sort},${direction}`
+    }
+  })
 }
+
+const customersPaged = /*#__PURE__*/ pagedGet('getCustomers', CUSTOMERS, Customer)
 
 /**
  * Lists the customers of the context's node, a page at a time (`GET /customers?nodeId&...`). `query` filters
@@ -228,35 +247,8 @@ const checkOptions = (opts: GetCustomersOptions): string | undefined => {
  */
 export const getCustomers = (
   ctx: Context,
-  opts: GetCustomersOptions = {}
-): TE.TaskEither<ContacthubError, Paginated<Customer>> => {
-  const invalid = checkOptions(opts ?? {})
-  if (invalid !== undefined) return TE.left(invalidInput(`getCustomers: ${invalid}.`))
-  const { externalId, query, fields, size, sort, direction } = opts ?? {}
-  let queryJson: string | undefined
-  try {
-    queryJson = query === undefined ? undefined : JSON.stringify(query)
-  } catch {
-    return TE.left(invalidInput('getCustomers: the query cannot be serialised as JSON.'))
-  }
-  const fieldList = fields === undefined ? undefined : typeof fields === 'string' ? fields : fields.join(',')
-  const sortParam = sort === undefined ? undefined : direction === undefined ? sort : `${sort},${direction}`
-  const fetchPage = paginate((page: number) =>
-    withNode('getCustomers', ctx, (nodeId) =>
-      request(
-        ctx,
-        {
-          operation: 'getCustomers',
-          method: 'GET',
-          path: CUSTOMERS,
-          query: { nodeId, externalId, query: queryJson, fields: fieldList, page, size, sort: sortParam }
-        },
-        CustomerPage
-      )
-    )
-  )
-  return fetchPage(opts?.page ?? 0)
-}
+  opts?: GetCustomersOptions
+): TE.TaskEither<ContacthubError, Paginated<Customer>> => customersPaged(ctx, opts, (o) => customersRequest(ctx, o))
 
 /**
  * Options of {@link updateCustomer}.
@@ -286,23 +278,25 @@ export const updateCustomer = (
   customer: CustomerPatch,
   opts?: UpdateCustomerOptions
 ): TE.TaskEither<ContacthubError, Customer> =>
-  opts?.fullUpdate === true
-    ? withNode('updateCustomer', ctx, (nodeId) =>
-        pipe(
-          body('updateCustomer', customer, (wire) => withoutNulls({ ...omit(wire, NOT_SENT_ON_PUT), id, nodeId })),
-          TE.flatMap((payload) =>
-            request(
-              ctx,
-              { operation: 'updateCustomer', method: 'PUT', path: CUSTOMER, params: { id }, body: payload },
-              Customer
+  operation('updateCustomer', ctx, () =>
+    opts?.fullUpdate === true
+      ? withNode('updateCustomer', ctx, (nodeId) =>
+          pipe(
+            body('updateCustomer', customer, (wire) => withoutNulls({ ...omit(wire, NOT_SENT_ON_PUT), id, nodeId })),
+            TE.flatMap((payload) =>
+              request(
+                ctx,
+                { operation: 'updateCustomer', method: 'PUT', path: CUSTOMER, params: { id }, body: payload },
+                Customer
+              )
             )
           )
         )
-      )
-    : pipe(
-        body('updateCustomer', customer, (wire) => omit(wire, NOT_SENT_ON_PATCH)),
-        TE.flatMap((payload) => patch(ctx, 'updateCustomer', id, payload))
-      )
+      : pipe(
+          body('updateCustomer', customer, (wire) => omit(wire, NOT_SENT_ON_PATCH)),
+          TE.flatMap((payload) => patch(ctx, 'updateCustomer', id, payload))
+        )
+  )
 
 /**
  * Deletes a customer (`DELETE /customers/{id}`). An empty 200, or one with the deleted customer, is a success.
@@ -311,4 +305,6 @@ export const updateCustomer = (
  * @since 0.1.0
  */
 export const deleteCustomer = (ctx: Context, id: string): TE.TaskEither<ContacthubError, void> =>
-  requestVoid(ctx, { operation: 'deleteCustomer', method: 'DELETE', path: CUSTOMER, params: { id } })
+  operation('deleteCustomer', ctx, () =>
+    requestVoid(ctx, { operation: 'deleteCustomer', method: 'DELETE', path: CUSTOMER, params: { id } })
+  )

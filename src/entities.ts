@@ -6,12 +6,13 @@
  * @since 0.1.0
  */
 import type * as t from '#io-ts/index'
-import * as E from '#fp-ts/Either'
+import type * as E from '#fp-ts/Either'
 import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
-import { invalidInput, type ContacthubError } from './error'
+import type { ContacthubError } from './error'
 import { request, requestVoid } from './request'
+import { encodeBody, operation, type Rec } from './operation'
 import { withoutNulls } from './codecs/common'
 import { Education, Job, Like, Subscription } from './codecs/customer'
 import {
@@ -24,8 +25,6 @@ import {
   type LikeInput,
   type SubscriptionInput
 } from './codecs/customer-input'
-
-type Rec = Readonly<Record<string, unknown>>
 
 /**
  * What the generic operations need to know about one kind of sub-entity.
@@ -47,54 +46,59 @@ const collectionPath = (spec: EntitySpec<unknown, never>): string =>
 
 const itemPath = (spec: EntitySpec<unknown, never>): string => `${collectionPath(spec)}/{id}`
 
-const encodeBody =
-  <I>(operation: string, spec: EntitySpec<unknown, I>, input: I, extra: Rec): TE.TaskEither<ContacthubError, unknown> =>
-  () => {
-    try {
-      const wire = spec.encode(input)
-      return Promise.resolve(
-        E.isLeft(wire)
-          ? E.left(invalidInput(`${operation}: ${wire.left}.`))
-          : E.right(withoutNulls({ ...wire.right, ...extra }))
-      )
-    } catch {
-      return Promise.resolve(E.left(invalidInput(`${operation}: the ${spec.name} cannot be serialised as JSON.`)))
-    }
-  }
+const body = <I>(
+  operation: string,
+  spec: EntitySpec<unknown, I>,
+  input: I,
+  extra: Rec
+): TE.TaskEither<ContacthubError, unknown> =>
+  encodeBody(operation, spec.name, spec.encode, input, (wire) => withoutNulls({ ...wire, ...extra }))
 
 const adder =
-  <A, I>(operation: string, spec: EntitySpec<A, I>) =>
+  <A, I>(name: string, spec: EntitySpec<A, I>) =>
   (ctx: Context, customerId: string, entity: I): TE.TaskEither<ContacthubError, A> =>
-    pipe(
-      encodeBody(operation, spec, entity, {}),
-      TE.flatMap((body) =>
-        request(
-          ctx,
-          { operation, method: 'POST', path: collectionPath(spec), params: { customerId }, body },
-          spec.codec
+    operation(name, ctx, () =>
+      pipe(
+        body(name, spec, entity, {}),
+        TE.flatMap((body) =>
+          request(
+            ctx,
+            { operation: name, method: 'POST', path: collectionPath(spec), params: { customerId }, body },
+            spec.codec
+          )
         )
       )
     )
 
 const getter =
-  <A, I>(operation: string, spec: EntitySpec<A, I>) =>
+  <A, I>(name: string, spec: EntitySpec<A, I>) =>
   (ctx: Context, customerId: string, id: string): TE.TaskEither<ContacthubError, A> =>
-    request(ctx, { operation, method: 'GET', path: itemPath(spec), params: { customerId, id } }, spec.codec)
+    operation(name, ctx, () =>
+      request(ctx, { operation: name, method: 'GET', path: itemPath(spec), params: { customerId, id } }, spec.codec)
+    )
 
 const updater =
-  <A, I>(operation: string, spec: EntitySpec<A, I>) =>
+  <A, I>(name: string, spec: EntitySpec<A, I>) =>
   (ctx: Context, customerId: string, id: string, entity: I): TE.TaskEither<ContacthubError, A> =>
-    pipe(
-      encodeBody(operation, spec, entity, { id }),
-      TE.flatMap((body) =>
-        request(ctx, { operation, method: 'PUT', path: itemPath(spec), params: { customerId, id }, body }, spec.codec)
+    operation(name, ctx, () =>
+      pipe(
+        body(name, spec, entity, { id }),
+        TE.flatMap((body) =>
+          request(
+            ctx,
+            { operation: name, method: 'PUT', path: itemPath(spec), params: { customerId, id }, body },
+            spec.codec
+          )
+        )
       )
     )
 
 const remover =
-  <A, I>(operation: string, spec: EntitySpec<A, I>) =>
+  <A, I>(name: string, spec: EntitySpec<A, I>) =>
   (ctx: Context, customerId: string, id: string): TE.TaskEither<ContacthubError, void> =>
-    requestVoid(ctx, { operation, method: 'DELETE', path: itemPath(spec), params: { customerId, id } })
+    operation(name, ctx, () =>
+      requestVoid(ctx, { operation: name, method: 'DELETE', path: itemPath(spec), params: { customerId, id } })
+    )
 
 const JOBS: EntitySpec<Job, JobInput> = { collection: 'jobs', name: 'job', codec: Job, encode: encodeJobInput }
 const LIKES: EntitySpec<Like, LikeInput> = { collection: 'likes', name: 'like', codec: Like, encode: encodeLikeInput }
@@ -121,6 +125,7 @@ const SUBSCRIPTIONS: EntitySpec<Subscription, SubscriptionInput> = {
  * @example
  * addJob(ctx, customerId, { id: 'acme', companyName: 'ACME', jobTitle: 'Engineer', startDate: new Date('2020-01-01'), isCurrent: true })
  *
+ * @function
  * @category jobs
  * @since 0.1.0
  */
@@ -130,6 +135,10 @@ export const addJob: (ctx: Context, customerId: string, job: JobInput) => TE.Tas
 /**
  * Reads a job of a customer (`GET /customers/{cid}/jobs/{id}`).
  *
+ * @example
+ * pipe(getCustomerJob(ctx, id, 'acme'), TE.map((job) => job.jobTitle))
+ *
+ * @function
  * @category jobs
  * @since 0.1.0
  */
@@ -139,6 +148,10 @@ export const getCustomerJob: (ctx: Context, customerId: string, jobId: string) =
 /**
  * Replaces a job of a customer (`PUT /customers/{cid}/jobs/{id}`; the body gets `id`).
  *
+ * @example
+ * updateJob(ctx, id, 'acme', { id: 'acme', companyName: 'ACME', jobTitle: 'CTO', isCurrent: true })
+ *
+ * @function
  * @category jobs
  * @since 0.1.0
  */
@@ -152,6 +165,10 @@ export const updateJob: (
 /**
  * Removes a job from a customer (`DELETE /customers/{cid}/jobs/{id}`).
  *
+ * @example
+ * removeJob(ctx, id, 'acme')
+ *
+ * @function
  * @category jobs
  * @since 0.1.0
  */
@@ -168,6 +185,7 @@ export const removeJob: (ctx: Context, customerId: string, jobId: string) => TE.
  * @example
  * addLike(ctx, customerId, { id: 'jazz', category: 'music', name: 'Jazz', createdTime: new Date() })
  *
+ * @function
  * @category likes
  * @since 0.1.0
  */
@@ -177,6 +195,10 @@ export const addLike: (ctx: Context, customerId: string, like: LikeInput) => TE.
 /**
  * Reads a like of a customer (`GET /customers/{cid}/likes/{id}`).
  *
+ * @example
+ * pipe(getCustomerLike(ctx, id, 'jazz'), TE.map((like) => like.name))
+ *
+ * @function
  * @category likes
  * @since 0.1.0
  */
@@ -189,6 +211,10 @@ export const getCustomerLike: (
 /**
  * Replaces a like of a customer (`PUT /customers/{cid}/likes/{id}`; the body gets `id`).
  *
+ * @example
+ * updateLike(ctx, id, 'jazz', { id: 'jazz', category: 'music', name: 'Jazz and blues' })
+ *
+ * @function
  * @category likes
  * @since 0.1.0
  */
@@ -202,6 +228,10 @@ export const updateLike: (
 /**
  * Removes a like from a customer (`DELETE /customers/{cid}/likes/{id}`).
  *
+ * @example
+ * removeLike(ctx, id, 'jazz')
+ *
+ * @function
  * @category likes
  * @since 0.1.0
  */
@@ -218,6 +248,7 @@ export const removeLike: (ctx: Context, customerId: string, likeId: string) => T
  * @example
  * addEducation(ctx, customerId, { id: 'polimi', schoolType: 'COLLEGE', schoolName: 'Politecnico', startYear: 2010, endYear: 2015 })
  *
+ * @function
  * @category educations
  * @since 0.1.0
  */
@@ -230,6 +261,10 @@ export const addEducation: (
 /**
  * Reads an education of a customer (`GET /customers/{cid}/educations/{id}`).
  *
+ * @example
+ * pipe(getCustomerEducation(ctx, id, 'polimi'), TE.map((education) => education.schoolName))
+ *
+ * @function
  * @category educations
  * @since 0.1.0
  */
@@ -242,6 +277,10 @@ export const getCustomerEducation: (
 /**
  * Replaces an education of a customer (`PUT /customers/{cid}/educations/{id}`; the body gets `id`).
  *
+ * @example
+ * updateEducation(ctx, id, 'polimi', { id: 'polimi', schoolType: 'COLLEGE', schoolName: 'Politecnico di Milano' })
+ *
+ * @function
  * @category educations
  * @since 0.1.0
  */
@@ -255,6 +294,10 @@ export const updateEducation: (
 /**
  * Removes an education from a customer (`DELETE /customers/{cid}/educations/{id}`).
  *
+ * @example
+ * removeEducation(ctx, id, 'polimi')
+ *
+ * @function
  * @category educations
  * @since 0.1.0
  */
@@ -274,6 +317,7 @@ export const removeEducation: (
  * @example
  * addSubscription(ctx, customerId, { id: 'news', name: 'Newsletter', kind: 'DIGITAL_MESSAGE', subscribed: true, startDate: new Date() })
  *
+ * @function
  * @category subscriptions
  * @since 0.1.0
  */
@@ -286,6 +330,10 @@ export const addSubscription: (
 /**
  * Reads a subscription of a customer (`GET /customers/{cid}/subscriptions/{id}`).
  *
+ * @example
+ * pipe(getCustomerSubscription(ctx, id, 'news'), TE.map((subscription) => subscription.subscribed))
+ *
+ * @function
  * @category subscriptions
  * @since 0.1.0
  */
@@ -298,6 +346,10 @@ export const getCustomerSubscription: (
 /**
  * Replaces a subscription of a customer (`PUT /customers/{cid}/subscriptions/{id}`; the body gets `id`).
  *
+ * @example
+ * updateSubscription(ctx, id, 'news', { id: 'news', name: 'Newsletter', subscribed: false })
+ *
+ * @function
  * @category subscriptions
  * @since 0.1.0
  */
@@ -311,6 +363,10 @@ export const updateSubscription: (
 /**
  * Removes a subscription from a customer (`DELETE /customers/{cid}/subscriptions/{id}`).
  *
+ * @example
+ * removeSubscription(ctx, id, 'news')
+ *
+ * @function
  * @category subscriptions
  * @since 0.1.0
  */

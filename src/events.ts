@@ -4,13 +4,12 @@
  * @since 0.1.0
  */
 import * as E from '#fp-ts/Either'
-import type * as TE from '#fp-ts/TaskEither'
+import type * as TE from './taskEither'
 import type { Context } from './context'
-import { invalidInput, type ContacthubError } from './error'
-import { left } from './taskEither'
+import type { ContacthubError } from './error'
 import { request, requestVoid } from './request'
-import { paginate, type Paginated } from './pagination'
-import { pageOf } from './codecs/page'
+import type { Paginated } from './pagination'
+import { id, isNonBlank, isRecord, operation, pagedGet, refuse, type Check, type PagedRequest } from './operation'
 import { parseTimestamp, toDateTime, type DateInput } from './codecs/common'
 import {
   EventCodec,
@@ -19,16 +18,11 @@ import {
   type EventContext,
   type EventInput,
   type EventMode,
-  type EventType,
-  type OpenRecord
+  type EventType
 } from './codecs/event'
 
 const EVENTS = '/workspaces/{workspaceId}/events'
 const EVENT = '/workspaces/{workspaceId}/events/{id}'
-
-const isNonEmptyString = (u: unknown): u is string => typeof u === 'string' && u.trim() !== ''
-
-const isRecord = (u: unknown): u is OpenRecord => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /** A date input as an ISO date-time, or why it is refused. */
 const dateTime = (name: string, d: unknown): E.Either<string, string> => {
@@ -41,24 +35,25 @@ const dateTime = (name: string, d: unknown): E.Either<string, string> => {
   return E.right(iso)
 }
 
-const now = (ctx: Context): number => {
-  const clockNow = ctx.clock?.now
-  if (typeof clockNow === 'function') {
-    try {
-      const ms = clockNow()
-      if (Number.isFinite(ms)) return ms
-    } catch {
-      // an injected clock that throws falls back to the real one
-    }
+/** Now, as an ISO date-time: the context's clock when it gives a time a `Date` can hold, else the real clock. */
+const now = (ctx: Context): string => {
+  try {
+    const clockNow = ctx.clock?.now
+    const ms: unknown = typeof clockNow === 'function' ? clockNow() : undefined
+    // Out of a Date's range (|ms| > 8.64e15) is an Invalid Date, whose toISOString would throw.
+    const iso = typeof ms === 'number' ? toDateTime(new Date(ms)) : undefined
+    if (iso !== undefined) return iso
+  } catch {
+    // an injected clock that throws falls back to the real one
   }
-  return Date.now()
+  return new Date().toISOString()
 }
 
 /** The body of `POST /events`, or why the event is refused. */
 const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<Record<string, unknown>>> => {
   if (!isRecord(event)) return E.left('the event must be an object')
-  if (!isNonEmptyString(event.type)) return E.left('the event needs a type (e.g. "viewedPage")')
-  if (!isNonEmptyString(event.context)) return E.left('the event needs a context (e.g. "WEB")')
+  if (!isNonBlank(event.type)) return E.left('the event needs a type (e.g. "viewedPage")')
+  if (!isNonBlank(event.context)) return E.left('the event needs a context (e.g. "WEB")')
   if (event.properties !== undefined && !isRecord(event.properties)) return E.left('properties must be an object')
   if (event.contextInfo !== undefined && !isRecord(event.contextInfo)) return E.left('contextInfo must be an object')
   if (event.tracking !== undefined && !isRecord(event.tracking)) return E.left('tracking must be an object')
@@ -72,7 +67,7 @@ const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<R
     ['sessionId', sessionId],
     ['externalId', externalId]
   ] as const) {
-    if (value !== undefined && !isNonEmptyString(value)) return E.left(`${name} must be a non-empty string`)
+    if (value !== undefined && !isNonBlank(value)) return E.left(`${name} must be a non-empty string`)
   }
   if (customerId === undefined && sessionId === undefined && externalId === undefined)
     return E.left('the event must name its customer with customerId, sessionId or externalId')
@@ -80,13 +75,13 @@ const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<R
     return E.left('the event may name its customer with sessionId or externalId, not both')
   let bringBackProperties: BringBackProperties | undefined
   if (sessionId !== undefined || externalId !== undefined) {
-    if (!isNonEmptyString(ctx.nodeId)) return E.left('the context needs a nodeId to send sessionId or externalId')
+    if (!isNonBlank(ctx.nodeId)) return E.left('the context needs a nodeId to send sessionId or externalId')
     bringBackProperties =
       sessionId !== undefined
         ? { type: 'SESSION_ID', value: sessionId as string, nodeId: ctx.nodeId }
         : { type: 'EXTERNAL_ID', value: externalId as string, nodeId: ctx.nodeId }
   }
-  const date = event.date === undefined ? E.right(new Date(now(ctx)).toISOString()) : dateTime('date', event.date)
+  const date = event.date === undefined ? E.right(now(ctx)) : dateTime('date', event.date)
   if (E.isLeft(date)) return date
   return E.right({
     type: event.type,
@@ -117,13 +112,13 @@ const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<R
  * @category events
  * @since 0.1.0
  */
-export const addEvent =
-  (ctx: Context, event: EventInput): TE.TaskEither<ContacthubError, void> =>
-  async () => {
+export const addEvent = (ctx: Context, event: EventInput): TE.TaskEither<ContacthubError, void> =>
+  operation('addEvent', ctx, () => {
     const body = eventBody(ctx, event)
-    if (E.isLeft(body)) return E.left({ _tag: 'InvalidInput', message: `addEvent: ${body.left}.` })
-    return requestVoid(ctx, { operation: 'addEvent', method: 'POST', path: EVENTS, body: body.right })()
-  }
+    return E.isLeft(body)
+      ? refuse('addEvent', body.left)
+      : requestVoid(ctx, { operation: 'addEvent', method: 'POST', path: EVENTS, body: body.right })
+  })
 
 /**
  * Reads one event (`GET /events/{id}`).
@@ -135,7 +130,9 @@ export const addEvent =
  * @since 0.1.0
  */
 export const getEvent = (ctx: Context, id: string): TE.TaskEither<ContacthubError, Event> =>
-  request(ctx, { operation: 'getEvent', method: 'GET', path: EVENT, params: { id } }, EventCodec)
+  operation('getEvent', ctx, () =>
+    request(ctx, { operation: 'getEvent', method: 'GET', path: EVENT, params: { id } }, EventCodec)
+  )
 
 /**
  * Filters of {@link getEvents}. `type` and `context` take one value or several (sent comma-separated); `dateFrom`
@@ -154,17 +151,46 @@ export interface GetEventsOptions {
   readonly size?: number
 }
 
-const EventPage = /*#__PURE__*/ pageOf(EventCodec)
+const modeCheck: Check = (name, u) =>
+  u === undefined || isNonBlank(u) ? undefined : `${name} must be "ACTIVE" or "PASSIVE"`
+
+const optionalDateTime = (name: string, d: unknown): E.Either<string, string | undefined> =>
+  d === undefined ? E.right(undefined) : dateTime(name, d)
 
 const list = (name: string, v: string | ReadonlyArray<string> | undefined): E.Either<string, string | undefined> => {
   if (v === undefined) return E.right(undefined)
   const values = typeof v === 'string' ? [v] : Array.isArray(v) ? (v as ReadonlyArray<unknown>) : undefined
-  if (values === undefined || values.length === 0 || !values.every(isNonEmptyString))
+  if (values === undefined || values.length === 0 || !values.every(isNonBlank))
     return E.left(`${name} must be a non-empty string or a non-empty list of them`)
   return E.right(values.join(','))
 }
 
-const isIndex = (n: unknown, min: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min
+/** The request of `GET /events` (page and size aside), or why it is refused. */
+const eventsRequest = (customerId: unknown, o: GetEventsOptions): E.Either<string, PagedRequest> => {
+  const { mode } = o
+  const why = id('customerId', customerId) ?? modeCheck('mode', mode)
+  if (why !== undefined) return E.left(why)
+  const type = list('type', o.type)
+  if (E.isLeft(type)) return type
+  const context = list('context', o.context)
+  if (E.isLeft(context)) return context
+  const dateFrom = optionalDateTime('dateFrom', o.dateFrom)
+  if (E.isLeft(dateFrom)) return dateFrom
+  const dateTo = optionalDateTime('dateTo', o.dateTo)
+  if (E.isLeft(dateTo)) return dateTo
+  return E.right({
+    query: {
+      customerId: customerId as string,
+      type: type.right,
+      context: context.right,
+      mode,
+      dateFrom: dateFrom.right,
+      dateTo: dateTo.right
+    }
+  })
+}
+
+const eventsPaged = /*#__PURE__*/ pagedGet('getEvents', EVENTS, EventCodec)
 
 /**
  * Lists a customer's events (`GET /events?customerId=…`), one page at a time: the result remembers its request, so
@@ -182,47 +208,8 @@ const isIndex = (n: unknown, min: number): n is number => typeof n === 'number' 
 export const getEvents = (
   ctx: Context,
   customerId: string,
-  opts: GetEventsOptions = {}
-): TE.TaskEither<ContacthubError, Paginated<Event>> => {
-  const invalid = (why: string): TE.TaskEither<ContacthubError, Paginated<Event>> =>
-    left(invalidInput(`getEvents: ${why}.`))
-  if (!isNonEmptyString(customerId)) return invalid('customerId must be a non-empty string')
-  if (typeof opts !== 'object' || opts === null) return invalid('the options must be an object')
-  const type = list('type', opts.type)
-  if (E.isLeft(type)) return invalid(type.left)
-  const context = list('context', opts.context)
-  if (E.isLeft(context)) return invalid(context.left)
-  if (opts.mode !== undefined && !isNonEmptyString(opts.mode)) return invalid('mode must be "ACTIVE" or "PASSIVE"')
-  const dateFrom = opts.dateFrom === undefined ? E.right(undefined) : dateTime('dateFrom', opts.dateFrom)
-  if (E.isLeft(dateFrom)) return invalid(dateFrom.left)
-  const dateTo = opts.dateTo === undefined ? E.right(undefined) : dateTime('dateTo', opts.dateTo)
-  if (E.isLeft(dateTo)) return invalid(dateTo.left)
-  if (opts.page !== undefined && !isIndex(opts.page, 0)) return invalid('page must be an integer >= 0')
-  if (opts.size !== undefined && !isIndex(opts.size, 1)) return invalid('size must be an integer >= 1')
-  const size = opts.size
-  const fetchPage = paginate((page: number) =>
-    request(
-      ctx,
-      {
-        operation: 'getEvents',
-        method: 'GET',
-        path: EVENTS,
-        query: {
-          customerId,
-          type: type.right,
-          context: context.right,
-          mode: opts.mode,
-          dateFrom: dateFrom.right,
-          dateTo: dateTo.right,
-          page,
-          size
-        }
-      },
-      EventPage
-    )
-  )
-  return fetchPage(opts.page ?? 0)
-}
+  opts?: GetEventsOptions
+): TE.TaskEither<ContacthubError, Paginated<Event>> => eventsPaged(ctx, opts, (o) => eventsRequest(customerId, o))
 
 /**
  * Deletes an event (`DELETE /events/{id}`, 204).
@@ -231,4 +218,6 @@ export const getEvents = (
  * @since 0.1.0
  */
 export const deleteEvent = (ctx: Context, id: string): TE.TaskEither<ContacthubError, void> =>
-  requestVoid(ctx, { operation: 'deleteEvent', method: 'DELETE', path: EVENT, params: { id } })
+  operation('deleteEvent', ctx, () =>
+    requestVoid(ctx, { operation: 'deleteEvent', method: 'DELETE', path: EVENT, params: { id } })
+  )

@@ -8,9 +8,8 @@
  * @since 0.1.0
  */
 import * as E from '#fp-ts/Either'
-import type * as TE from '#fp-ts/TaskEither'
-import { invalidInput, type ContacthubError } from './error'
-import { left } from './taskEither'
+import type * as TE from './taskEither'
+import { invalidInput, networkError, type ContacthubError } from './error'
 import type { Page, PageInfo } from './codecs/page'
 
 /**
@@ -64,7 +63,13 @@ export const paginate = <A>(fetchRaw: (page: number) => TE.TaskEither<Contacthub
  * @category utils
  * @since 0.1.0
  */
-export const hasNextPage = <A>(p: Paginated<A>): boolean => p.page.number + 1 < p.page.totalPages
+export const hasNextPage = <A>(p: Paginated<A>): boolean => {
+  try {
+    return p.page.number + 1 < p.page.totalPages
+  } catch {
+    return false
+  }
+}
 
 /**
  * Whether a page before this one exists.
@@ -72,18 +77,32 @@ export const hasNextPage = <A>(p: Paginated<A>): boolean => p.page.number + 1 < 
  * @category utils
  * @since 0.1.0
  */
-export const hasPreviousPage = <A>(p: Paginated<A>): boolean => p.page.number > 0 && p.page.totalPages > 0
+export const hasPreviousPage = <A>(p: Paginated<A>): boolean => {
+  try {
+    return p.page.number > 0 && p.page.totalPages > 0
+  } catch {
+    return false
+  }
+}
 
-const goTo =
-  <A>(p: Paginated<A>, page: number, name: string): TE.TaskEither<ContacthubError, Paginated<A>> =>
+/** Fetches the page `step` away from `p` when `can(p)`, lazily; a value that is not a page is an `InvalidInput`. */
+const move =
+  <A>(
+    name: string,
+    p: Paginated<A>,
+    step: number,
+    can: (p: Paginated<A>) => boolean,
+    cannot: (n: PageInfo) => string
+  ): TE.TaskEither<ContacthubError, Paginated<A>> =>
   async () => {
-    const fetchPage = p[continuation]
-    if (typeof fetchPage !== 'function')
-      return E.left({
-        _tag: 'InvalidInput',
-        message: `${name}: this page does not remember the request that produced it.`
-      })
-    return fetchPage(page)()
+    try {
+      if (!can(p)) return E.left(invalidInput(`${name}: ${cannot(p.page)}.`))
+      const fetchPage = p[continuation]
+      if (typeof fetchPage === 'function') return await fetchPage(p.page.number + step)()
+    } catch {
+      // not a page: it cannot remember a request either
+    }
+    return E.left(invalidInput(`${name}: this page does not remember the request that produced it.`))
   }
 
 /**
@@ -96,20 +115,19 @@ const goTo =
  * @since 0.1.0
  */
 export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
-  hasNextPage(p)
-    ? goTo(p, p.page.number + 1, 'nextPage')
-    : left(invalidInput(`nextPage: page ${p.page.number} is the last of ${p.page.totalPages}.`))
+  move('nextPage', p, 1, hasNextPage, (n) => `page ${n.number} is the last of ${n.totalPages}`)
 
 /**
  * Fetches the page before `p`; `InvalidInput` (nothing sent) when `p` is the first.
+ *
+ * @example
+ * pipe(getCustomers(ctx, { page: 3 }), TE.flatMap(previousPage))
  *
  * @category utils
  * @since 0.1.0
  */
 export const previousPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
-  hasPreviousPage(p)
-    ? goTo(p, p.page.number - 1, 'previousPage')
-    : left(invalidInput(`previousPage: page ${p.page.number} is the first.`))
+  move('previousPage', p, -1, hasPreviousPage, (n) => `page ${n.number} is the first`)
 
 /**
  * Walks a listing lazily, one request per page, starting with `first`. Yields each page as a `Right`; a failure is
@@ -134,12 +152,7 @@ export async function* pages<A>(
     try {
       result = await next()
     } catch {
-      result = E.left({
-        _tag: 'NetworkError',
-        message: 'pages: fetching a page failed unexpectedly.',
-        method: 'GET',
-        path: ''
-      })
+      result = E.left(networkError({ message: 'pages: fetching a page failed unexpectedly.', method: 'GET', path: '' }))
     }
     yield result
     if (E.isLeft(result)) return

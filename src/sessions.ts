@@ -7,8 +7,9 @@ import { v4 } from 'uuid'
 import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
-import { invalidInput, type ContacthubError } from './error'
+import type { ContacthubError } from './error'
 import { request, requestVoid } from './request'
+import { operation, refuse } from './operation'
 import { Session, SessionList } from './codecs/customer'
 
 const SESSIONS = '/workspaces/{workspaceId}/customers/{customerId}/sessions'
@@ -40,19 +41,21 @@ export const addCustomerSession = (
   customerId: string,
   sessionId: string
 ): TE.TaskEither<ContacthubError, Session> =>
-  typeof sessionId !== 'string' || sessionId === ''
-    ? TE.left(invalidInput('addCustomerSession: sessionId must be a non-empty string.'))
-    : request(
-        ctx,
-        {
-          operation: 'addCustomerSession',
-          method: 'POST',
-          path: SESSIONS,
-          params: { customerId },
-          body: { value: sessionId }
-        },
-        Session
-      )
+  operation('addCustomerSession', ctx, () =>
+    typeof sessionId !== 'string' || sessionId === ''
+      ? refuse('addCustomerSession', 'sessionId must be a non-empty string')
+      : request(
+          ctx,
+          {
+            operation: 'addCustomerSession',
+            method: 'POST',
+            path: SESSIONS,
+            params: { customerId },
+            body: { value: sessionId }
+          },
+          Session
+        )
+  )
 
 /**
  * The sessions of a customer (`GET /customers/{id}/sessions`).
@@ -64,13 +67,15 @@ export const getCustomerSessions = (
   ctx: Context,
   customerId: string
 ): TE.TaskEither<ContacthubError, ReadonlyArray<Session>> =>
-  pipe(
-    request(
-      ctx,
-      { operation: 'getCustomerSessions', method: 'GET', path: SESSIONS, params: { customerId } },
-      SessionList
-    ),
-    TE.map((list) => list.elements)
+  operation('getCustomerSessions', ctx, () =>
+    pipe(
+      request(
+        ctx,
+        { operation: 'getCustomerSessions', method: 'GET', path: SESSIONS, params: { customerId } },
+        SessionList
+      ),
+      TE.map((list) => list.elements)
+    )
   )
 
 /**
@@ -85,9 +90,11 @@ export const deleteCustomerSession = (
   customerId: string,
   sessionId: string
 ): TE.TaskEither<ContacthubError, void> =>
-  requestVoid(ctx, {
-    operation: 'deleteCustomerSession',
-    method: 'DELETE',
-    path: SESSION,
-    params: { customerId, sessionId }
-  })
+  operation('deleteCustomerSession', ctx, () =>
+    requestVoid(ctx, {
+      operation: 'deleteCustomerSession',
+      method: 'DELETE',
+      path: SESSION,
+      params: { customerId, sessionId }
+    })
+  )

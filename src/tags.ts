@@ -7,28 +7,41 @@
  *
  * @since 0.1.0
  */
-import * as E from '#fp-ts/Either'
+import type * as E from '#fp-ts/Either'
 import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
-import { invalidInput, type ContacthubError } from './error'
+import { networkError, type ContacthubError } from './error'
 import { request } from './request'
+import { operation, pathOf, refuse } from './operation'
 import { Customer } from './codecs/customer'
 
 const CUSTOMER = '/workspaces/{workspaceId}/customers/{id}'
 
-/** The tail of each customer's queue; an entry is removed when its last task has finished. */
+/**
+ * The one piece of module-level mutable state of the library: the tail of each customer's queue, keyed by
+ * `JSON.stringify([workspaceId, customerId])`. Its scope is this module instance, so one JavaScript realm (a
+ * process, a worker, a browser tab); two copies of the package (an ESM and a CJS one in the same process) keep two
+ * maps. The context's other fields (token, base URL) are not part of the key: two contexts of the same workspace
+ * share a customer's queue. An entry is removed as soon as its last task has finished, so the map holds only the
+ * customers with a change in flight.
+ */
 const queues = new Map<string, Promise<void>>()
 
 /** Runs `task` after the tasks already queued under `key`. Never rejects. */
 const serialised =
-  <A>(key: string, operation: string, task: TE.TaskEither<ContacthubError, A>): TE.TaskEither<ContacthubError, A> =>
+  <A>(
+    key: string,
+    operation: string,
+    path: string,
+    task: TE.TaskEither<ContacthubError, A>
+  ): TE.TaskEither<ContacthubError, A> =>
   () => {
     const previous = queues.get(key) ?? Promise.resolve()
     const run: Promise<E.Either<ContacthubError, A>> = previous
       .then(() => task())
       .catch(() =>
-        E.left({ _tag: 'NetworkError', message: `${operation} failed unexpectedly.`, method: 'PATCH', path: '' })
+        TE.left(networkError({ message: `${operation} PATCH ${path} failed unexpectedly.`, method: 'PATCH', path }))()
       )
     const tail = run.then(() => undefined)
     queues.set(key, tail)
@@ -41,30 +54,37 @@ const serialised =
 type Change = (manual: ReadonlyArray<string>) => ReadonlyArray<string> | undefined
 
 const changeTags = (
-  operation: string,
+  name: string,
   ctx: Context,
   customerId: string,
   tag: string,
   change: Change
-): TE.TaskEither<ContacthubError, Customer> => {
-  if (typeof tag !== 'string' || tag === '')
-    return TE.left(invalidInput(`${operation}: tag must be a non-empty string.`))
-  const workspaceId: unknown = typeof ctx === 'object' && ctx !== null ? ctx.workspaceId : undefined
-  const task = pipe(
-    request(ctx, { operation, method: 'GET', path: CUSTOMER, params: { id: customerId } }, Customer),
-    TE.flatMap((customer) => {
-      const manual = change(customer.tags?.manual ?? [])
-      return manual === undefined
-        ? TE.right(customer)
-        : request(
-            ctx,
-            { operation, method: 'PATCH', path: CUSTOMER, params: { id: customerId }, body: { tags: { manual } } },
-            Customer
-          )
-    })
-  )
-  return serialised(JSON.stringify([workspaceId, customerId]), operation, task)
-}
+): TE.TaskEither<ContacthubError, Customer> =>
+  operation(name, ctx, () => {
+    if (typeof tag !== 'string' || tag === '') return refuse(name, 'tag must be a non-empty string')
+    const workspaceId: unknown = ctx.workspaceId
+    const task = pipe(
+      request(ctx, { operation: name, method: 'GET', path: CUSTOMER, params: { id: customerId } }, Customer),
+      TE.flatMap((customer) => {
+        const manual = change(customer.tags?.manual ?? [])
+        return manual === undefined
+          ? TE.right(customer)
+          : request(
+              ctx,
+              {
+                operation: name,
+                method: 'PATCH',
+                path: CUSTOMER,
+                params: { id: customerId },
+                body: { tags: { manual } }
+              },
+              Customer
+            )
+      })
+    )
+    const path = pathOf(CUSTOMER, { workspaceId, id: customerId })
+    return serialised(JSON.stringify([workspaceId, customerId]), name, path, task)
+  })
 
 /**
  * Adds a manual tag to a customer: reads it, then PATCHes `tags.manual` with the tag appended. When the tag is

@@ -1,7 +1,9 @@
 /**
  * The few TaskEither combinators the operations use, written out so that a bundle with one operation does not
- * carry fp-ts's TaskEither module and its type-class instances (about 2 KB min+gz, measured with
- * tests/size/scenarios.ts). The values are ordinary fp-ts `TaskEither`s; users compose them with fp-ts as usual.
+ * carry fp-ts's TaskEither module and its type-class instances: about 0.85 KB min+gz per operation bundle
+ * (`addCustomer` alone: 14.3 KB with this module, 15.1 KB with these five re-exported from `fp-ts/TaskEither`;
+ * esbuild, browser ESM, minified, gzip -9, the way tests/size/scenarios.ts measures). The values are ordinary fp-ts
+ * `TaskEither`s; users compose them with fp-ts as usual. tests/taskEither.test.ts checks them against fp-ts's own.
  * Internal: not re-exported from the package.
  *
  * @since 0.1.0

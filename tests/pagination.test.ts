@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from 'node:util'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
@@ -13,20 +13,18 @@ import {
   previousPage,
   type Paginated
 } from '../src/pagination'
-
-const SECRET = 'tok-secret'
+import { getCustomers } from '../src/customers'
+import { networkError } from '../src/error'
+import { startRecorder, type Recorder } from './helpers/recorder'
 
 /** A fake listing of `total` numbers in pages of `size`, counting requests; page `failAt` fails. */
 const listing = (total: number, size: number, failAt = -1) => {
   const asked: Array<number> = []
-  const ctx = { token: SECRET }
   const fetchRaw =
     (page: number): TE.TaskEither<ContacthubError, Page<number>> =>
     () => {
       asked.push(page)
-      void ctx.token
-      if (page === failAt)
-        return Promise.resolve(E.left({ _tag: 'NetworkError', message: 'down', method: 'GET', path: '/x' }))
+      if (page === failAt) return Promise.resolve(E.left(networkError({ message: 'down', method: 'GET', path: '/x' })))
       const elements = Array.from(
         { length: Math.max(0, Math.min(size, total - page * size)) },
         (_, i) => page * size + i
@@ -69,14 +67,37 @@ describe('pagination', () => {
     expect(asked).toEqual([0])
   })
 
-  it('keeps working on a spread copy, and shows no token when printed', async () => {
+  it('keeps working on a spread copy, and serialises as its elements and page only', async () => {
     const { at } = listing(25, 10)
     const p0 = right(await at(0)())
     const copy: Paginated<number> = { ...p0 }
     expect(right(await nextPage(copy)()).page.number).toBe(1)
-    expect(JSON.stringify(p0)).not.toContain(SECRET)
-    expect(inspect(p0, { showHidden: true, depth: 10 })).not.toContain(SECRET)
     expect(JSON.parse(JSON.stringify(p0))).toEqual({ elements: p0.elements, page: p0.page })
+  })
+
+  describe('a page of a real request', () => {
+    let rec: Recorder
+    beforeAll(async () => {
+      rec = await startRecorder()
+    })
+    afterAll(() => rec.close())
+
+    it('shows no token when printed, though its continuation sends it', async () => {
+      const token = rec.ctx.token
+      const page = (number: number) => ({
+        status: 200,
+        body: { elements: [], page: { number, size: 1, totalElements: 2, totalPages: 2 } }
+      })
+      rec.reply(page(0), page(1))
+      const p0 = right(await getCustomers(rec.ctx, { size: 1 })())
+      expect(JSON.stringify(p0)).not.toContain(token)
+      expect(inspect(p0, { showHidden: true, depth: 10 })).not.toContain(token)
+      expect(inspect({ ...p0 }, { showHidden: true, depth: 10 })).not.toContain(token)
+      expect(right(await nextPage(p0)()).page.number).toBe(1)
+      // The continuation holds the context: the second request carried the token.
+      expect(rec.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${token}`, `Bearer ${token}`])
+      expect(rec.requests[1]?.query).toMatchObject({ page: '1', size: '1', nodeId: 'n' })
+    })
   })
 
   it('a page written by hand cannot move, and says so', async () => {
@@ -116,7 +137,7 @@ describe('pagination', () => {
     expect(out).toHaveLength(1)
   })
 
-  it('pages() survives a task that rejects, and a server that does not move forward', async () => {
+  it('pages() yields a Left for a task that rejects, and stops on a server that does not move forward', async () => {
     const out = []
     for await (const p of pages<number>(() => Promise.reject(new Error('x')))) out.push(p)
     expect(out.map(E.isLeft)).toEqual([true])

@@ -118,7 +118,7 @@ describe('tags', () => {
       { status: 200, body: customerWire('c1', ['old', 'new']) }
     )
     const c = expectRight(await addTag(rec.ctx, 'c1', 'new')())
-    expect(rec.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    expect(rec.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /workspaces/w/customers/c1',
       'PATCH /workspaces/w/customers/c1'
     ])
@@ -192,6 +192,28 @@ describe('tags', () => {
     // a later call for the same customer still runs
     expectRight(await addTag(rec.ctx, 'c1', 'z')())
     expect(store.get('c1')?.tags?.manual).toEqual(['keep', 'y', 'z'])
+  })
+
+  it('queues by workspace and customer id: the same id in another workspace is not held back', async () => {
+    // The queue is module-level state keyed by [workspaceId, customerId]: while a change of w/c1 waits for the
+    // server, a change of w2/c1 goes through (a key without the workspace would make it wait forever).
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    rec.respond(async (req) => {
+      if (req.method === 'GET' && req.path === '/workspaces/w/customers/c1') await held
+      return { status: 200, body: customerWire('c1', []) }
+    })
+    const first = addTag(rec.ctx, 'c1', 'x')()
+    const other = expectRight(await addTag({ ...rec.ctx, workspaceId: 'w2' }, 'c1', 'y')())
+    expect(other.tags?.manual).toEqual([])
+    expect(rec.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /workspaces/w/customers/c1',
+      'GET /workspaces/w2/customers/c1',
+      'PATCH /workspaces/w2/customers/c1'
+    ])
+    release()
+    expectRight(await first)
+    expect(rec.requests.map((r) => `${r.method} ${r.path}`).slice(3)).toEqual(['PATCH /workspaces/w/customers/c1'])
   })
 
   it('keeps concurrent changes of several customers apart', async () => {
