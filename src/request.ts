@@ -145,6 +145,16 @@ const checkInput = (ws: Workspace, spec: RequestSpec): E.Either<string, Input> =
   return E.right({ base: base.right, path: path.right, headers: headers.right, body })
 }
 
+/** The context's token for redaction, read without trusting the context (a getter may throw). */
+const tokenOf = (ws: unknown): string => {
+  try {
+    const token = (ws as Workspace).token
+    return typeof token === 'string' ? token : ''
+  } catch {
+    return ''
+  }
+}
+
 /**
  * Sends a request and returns the status, headers and parsed JSON body of a 2xx answer. Retries idempotent requests
  * on transient failures; never throws.
@@ -165,7 +175,7 @@ export const send =
           method: spec.method,
           path: progress.path,
           ...(progress.attempts > 0 ? { attempts: progress.attempts } : {}),
-          cause: causeOf(e, typeof ws === 'object' && ws !== null && typeof ws.token === 'string' ? ws.token : '')
+          cause: causeOf(e, tokenOf(ws))
         })
       )
     )
@@ -192,7 +202,7 @@ export const request =
       ])
     let decoded: E.Either<ReadonlyArray<string>, A>
     try {
-      decoded = decodeWith(decoder, true, ws.token)(body)
+      decoded = decodeWith(decoder, true, tokenOf(ws))(body)
     } catch {
       decoded = E.left(['(root): the body could not be decoded'])
     }
