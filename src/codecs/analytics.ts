@@ -180,11 +180,11 @@ export interface NodeParameters {
   readonly endDate: string | null
 }
 
-const nodeProps = { nodes: NNodes, startDate: NDate, endDate: NDate }
-const eventProps = {
-  context: /*#__PURE__*/ nullable(EventContextCodec),
-  eventType: /*#__PURE__*/ nullable(EventTypeCodec)
-}
+// Field lists are written out in full: a spread inside a pure call would keep the call in bundles.
+const NContext = /*#__PURE__*/ nullable(EventContextCodec)
+const NEventType = /*#__PURE__*/ nullable(EventTypeCodec)
+const NTrendMode = /*#__PURE__*/ nullable(TrendModeEcho)
+const NTimeMode = /*#__PURE__*/ nullable(TimeModeEcho)
 
 /**
  * Codec of {@link NodeParameters}.
@@ -193,7 +193,7 @@ const eventProps = {
  * @since 0.2.0
  */
 export const NodeParameters: t.Type<NodeParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  nodeProps,
+  { nodes: NNodes, startDate: NDate, endDate: NDate },
   'NodeParameters'
 )
 
@@ -214,7 +214,7 @@ export interface CityParameters extends NodeParameters {
  * @since 0.2.0
  */
 export const CityParameters: t.Type<CityParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  { ...nodeProps, country: NString },
+  { nodes: NNodes, startDate: NDate, endDate: NDate, country: NString },
   'CityParameters'
 )
 
@@ -235,7 +235,7 @@ export interface TrendParameters extends NodeParameters {
  * @since 0.2.0
  */
 export const TrendParameters: t.Type<TrendParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  { ...nodeProps, mode: /*#__PURE__*/ nullable(TrendModeEcho) },
+  { nodes: NNodes, startDate: NDate, endDate: NDate, mode: NTrendMode },
   'TrendParameters'
 )
 
@@ -257,7 +257,7 @@ export interface EventParameters extends NodeParameters {
  * @since 0.2.0
  */
 export const EventParameters: t.Type<EventParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  { ...nodeProps, ...eventProps },
+  { nodes: NNodes, startDate: NDate, endDate: NDate, context: NContext, eventType: NEventType },
   'EventParameters'
 )
 
@@ -278,7 +278,7 @@ export interface EventTrendParameters extends EventParameters {
  * @since 0.2.0
  */
 export const EventTrendParameters: t.Type<EventTrendParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  { ...nodeProps, ...eventProps, mode: /*#__PURE__*/ nullable(TrendModeEcho) },
+  { nodes: NNodes, startDate: NDate, endDate: NDate, context: NContext, eventType: NEventType, mode: NTrendMode },
   'EventTrendParameters'
 )
 
@@ -299,7 +299,7 @@ export interface TimeParameters extends NodeParameters {
  * @since 0.2.0
  */
 export const TimeParameters: t.Type<TimeParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  { ...nodeProps, mode: /*#__PURE__*/ nullable(TimeModeEcho) },
+  { nodes: NNodes, startDate: NDate, endDate: NDate, mode: NTimeMode },
   'TimeParameters'
 )
 
@@ -320,7 +320,7 @@ export interface EventTimeParameters extends EventParameters {
  * @since 0.2.0
  */
 export const EventTimeParameters: t.Type<EventTimeParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  { ...nodeProps, ...eventProps, mode: /*#__PURE__*/ nullable(TimeModeEcho) },
+  { nodes: NNodes, startDate: NDate, endDate: NDate, context: NContext, eventType: NEventType, mode: NTimeMode },
   'EventTimeParameters'
 )
 
@@ -371,14 +371,7 @@ export interface QueryParameters {
   readonly aggregation: AnalyticsAggregation | null
 }
 
-const queryProps = {
-  nodeId: NString,
-  startDate: NDate,
-  endDate: NDate,
-  ...eventProps,
-  optionalFilters: NFilters,
-  aggregation: /*#__PURE__*/ nullable(AnalyticsAggregationCodec)
-}
+const NAggregation = /*#__PURE__*/ nullable(AnalyticsAggregationCodec)
 
 /**
  * Codec of {@link QueryParameters}.
@@ -387,7 +380,15 @@ const queryProps = {
  * @since 0.2.0
  */
 export const QueryParameters: t.Type<QueryParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  queryProps,
+  {
+    nodeId: NString,
+    startDate: NDate,
+    endDate: NDate,
+    context: NContext,
+    eventType: NEventType,
+    optionalFilters: NFilters,
+    aggregation: NAggregation
+  },
   'QueryParameters'
 )
 
@@ -408,7 +409,16 @@ export interface TrendQueryParameters extends QueryParameters {
  * @since 0.2.0
  */
 export const TrendQueryParameters: t.Type<TrendQueryParameters, unknown, unknown> = /*#__PURE__*/ t.type(
-  { ...queryProps, mode: /*#__PURE__*/ nullable(TrendModeEcho) },
+  {
+    nodeId: NString,
+    startDate: NDate,
+    endDate: NDate,
+    context: NContext,
+    eventType: NEventType,
+    optionalFilters: NFilters,
+    aggregation: NAggregation,
+    mode: NTrendMode
+  },
   'TrendQueryParameters'
 )
 
@@ -433,7 +443,13 @@ export interface DistributionQueryParameters extends QueryParameters {
  */
 export const DistributionQueryParameters: t.Type<DistributionQueryParameters, unknown, unknown> = /*#__PURE__*/ t.type(
   {
-    ...queryProps,
+    nodeId: NString,
+    startDate: NDate,
+    endDate: NDate,
+    context: NContext,
+    eventType: NEventType,
+    optionalFilters: NFilters,
+    aggregation: NAggregation,
     distributionField: /*#__PURE__*/ nullable(
       /*#__PURE__*/ t.type({ entity: /*#__PURE__*/ nullable(EntityEcho), path: NString }, 'DistributionField')
     )
@@ -1317,7 +1333,7 @@ export const countCustomersEndpoint = /*#__PURE__*/ endpoint({
 export const getCustomerTrendEndpoint = /*#__PURE__*/ endpoint({
   name: 'getCustomerTrend',
   path: '/analytics/trend/customer',
-  params: [...NODE, 'mode'],
+  params: ['nodes', 'startDate', 'endDate', 'mode'],
   required: DATES,
   modes: TREND_MODES,
   defaultMode: 'DAILY',
@@ -1333,7 +1349,7 @@ export const getCustomerTrendEndpoint = /*#__PURE__*/ endpoint({
 export const getEventTrendEndpoint = /*#__PURE__*/ endpoint({
   name: 'getEventTrend',
   path: '/analytics/trend/event',
-  params: [...EVENT, 'mode'],
+  params: ['nodes', 'startDate', 'endDate', 'context', 'eventType', 'mode'],
   required: DATES,
   modes: TREND_MODES,
   defaultMode: 'DAILY',
@@ -1391,7 +1407,7 @@ export const getCountryCompositionEndpoint = /*#__PURE__*/ endpoint({
 export const getCityCompositionEndpoint = /*#__PURE__*/ endpoint({
   name: 'getCityComposition',
   path: '/analytics/composition/geo/city',
-  params: [...NODE, 'country'],
+  params: ['nodes', 'startDate', 'endDate', 'country'],
   required: NONE,
   codec: CityComposition
 })
@@ -1433,7 +1449,7 @@ export const getCustomerDistributionBySourceEndpoint = /*#__PURE__*/ endpoint({
 export const getCustomerDistributionByTimeEndpoint = /*#__PURE__*/ endpoint({
   name: 'getCustomerDistributionByTime',
   path: '/analytics/distribution/customer/time',
-  params: [...NODE, 'mode'],
+  params: ['nodes', 'startDate', 'endDate', 'mode'],
   required: NONE,
   modes: TIME_DISTRIBUTION_MODES,
   codec: CustomerTimeDistribution
@@ -1476,7 +1492,7 @@ export const getEventDistributionBySourceEndpoint = /*#__PURE__*/ endpoint({
 export const getEventDistributionByTimeEndpoint = /*#__PURE__*/ endpoint({
   name: 'getEventDistributionByTime',
   path: '/analytics/distribution/event/time',
-  params: [...EVENT, 'mode'],
+  params: ['nodes', 'startDate', 'endDate', 'context', 'eventType', 'mode'],
   required: NONE,
   modes: TIME_DISTRIBUTION_MODES,
   codec: EventTimeDistribution
