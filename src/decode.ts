@@ -5,7 +5,7 @@
  */
 import type * as t from '#io-ts/index'
 import type * as E from '#fp-ts/Either'
-import { compile, compileCheck, FAIL } from './codecs/compile'
+import { compile, compileCheck, FAIL } from '#compile'
 import { left, right } from './http/either'
 import { redactText as redact } from './http/redact'
 
