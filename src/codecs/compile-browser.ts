@@ -7,7 +7,11 @@
  */
 import type * as t from '#io-ts/index'
 
-/** Returned by a decoder of this module when the value does not match. */
+/** Returned by a decoder of this module when the value does not match.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
 export const FAIL: unique symbol = Symbol('contacthub-fp/fail')
 
 /**
