@@ -28,7 +28,12 @@ export interface Settings extends Required<RetryOptions> {
   readonly clock: Clock
 }
 
-/** `null` or the type of a value, for a reason that must not quote what the caller passed. */
+/**
+ * `null` or the type of a value, for a reason that must not quote what the caller passed.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
 export const typeName = (u: unknown): string => (u === null ? 'null' : typeof u)
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null
