@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type * as E from '#fp-ts/Either'
-import { left, right } from './http/either'
+import { left, right } from './either'
 import { after } from './http/timer'
 
 /**

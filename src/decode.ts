@@ -6,7 +6,7 @@
 import type * as t from '#io-ts/index'
 import type * as E from '#fp-ts/Either'
 import { compile, compileCheck, FAIL } from '#compile'
-import { left, right } from './http/either'
+import { left, right } from './either'
 import { redactText as redact } from './http/redact'
 
 // Unions and intersections add the index of a branch to the context; it is not a key of the data.

@@ -8,7 +8,7 @@ import type { Either } from '#fp-ts/Either'
 import type { ContacthubError } from '../error'
 import type { Reply } from '../request'
 import { aborted, attemptOnce, type Attempt } from './attempt'
-import { left, right } from './either'
+import { left, right } from '../either'
 import type { Settings } from './settings'
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Either } from '#fp-ts/Either'
 import type { QueryValue } from '../request'
-import { left, right } from './either'
+import { left, right } from '../either'
 import { typeName } from './settings'
 
 /**
