@@ -20,6 +20,9 @@ import { linkSession } from './sessions'
 import { recordSource } from './sources'
 import { extKey, type StoredCustomer, type Workspace } from './workspace'
 
+/** How many deleted customers the store remembers for the trends' `lost` (the latest). */
+export const MAX_GONE = 100_000
+
 /** A body without the properties named in `drop`. */
 export const withoutReadOnly = (
   body: Record<string, unknown>,
@@ -225,6 +228,8 @@ export const customerOperations = (ws: Workspace) => {
     for (const s of c.sessions) sessionOwner.delete(s.value)
     customers.delete(id)
     gone.push({ nodeId: c.nodeId, registeredAt: c.registeredAt, deletedAt: Math.max(deps.now(), c.registeredAt) })
+    // Bounded: past the bound, the oldest deletions are forgotten (the trends then miss them).
+    if (gone.length > MAX_GONE + 1000) gone.splice(0, gone.length - MAX_GONE)
     return { status: 200 }
   }
 
