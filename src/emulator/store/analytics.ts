@@ -29,7 +29,12 @@ import { isCalendarDate, isRecord } from '../schema-language'
 import type { Params, Reply } from './replies'
 import type { StoredCustomer, StoredEvent, Workspace } from './workspace'
 
-/** The analytics the emulator computes, by path under the workspace. */
+/**
+ * The analytics the emulator computes, by path under the workspace.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
 export const EMULATED_ANALYTICS = {
   '/analytics/customer/count': 'countCustomers',
   '/analytics/trend/customer': 'customerTrend',
@@ -46,10 +51,20 @@ export const EMULATED_ANALYTICS = {
   '/analytics/distribution/event/time': 'eventsByTime'
 } as const
 
-/** The name of an emulated analytic. */
+/**
+ * The name of an emulated analytic.
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export type AnalyticName = (typeof EMULATED_ANALYTICS)[keyof typeof EMULATED_ANALYTICS]
 
-/** The analytics the emulator does not compute (they answer 501). */
+/**
+ * The analytics the emulator does not compute (they answer 501).
+ *
+ * @category constants
+ * @since 0.2.0
+ */
 export const NOT_EMULATED_ANALYTICS: ReadonlyArray<string> = [
   '/analytics/query/distribution/customer/acquisition',
   '/analytics/query/distribution/customer',
@@ -60,7 +75,12 @@ export const NOT_EMULATED_ANALYTICS: ReadonlyArray<string> = [
 ]
 
 const DAY = 86_400_000
-/** At most this many steps in a trend (about 13 years by day). */
+/**
+ * At most this many steps in a trend (about 13 years by day).
+ *
+ * @category constants
+ * @since 0.2.0
+ */
 export const MAX_TREND_STEPS = 5000
 
 const TREND_MODES: ReadonlyArray<string> = ['DAILY', 'WEEKLY', 'MONTHLY']
@@ -265,7 +285,12 @@ const NAMES: Readonly<Record<AnalyticName, string>> = {
   eventsByTime: 'events by node and time'
 }
 
-/** The analytics operations of a workspace. */
+/**
+ * The analytics operations of a workspace.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const analyticsOperations = (ws: Workspace) => {
   const { deps, nodes, customers, events, gone, error, badParam, nodeNotFound, one } = ws
 

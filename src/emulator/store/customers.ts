@@ -20,7 +20,12 @@ import { linkSession } from './sessions'
 import { recordSource } from './sources'
 import { extKey, type StoredCustomer, type Workspace } from './workspace'
 
-/** How many deleted customers the store remembers for the trends' `lost` (the latest). */
+/**
+ * How many deleted customers the store remembers for the trends' `lost` (the latest).
+ *
+ * @category constants
+ * @since 0.2.0
+ */
 export const MAX_GONE = 100_000
 
 /** A body without the properties named in `drop`. */

@@ -7,7 +7,12 @@
 import type { Reply } from './replies'
 import type { Workspace } from './workspace'
 
-/** The `/me` operation of a workspace. */
+/**
+ * The `/me` operation of a workspace.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const meOperations = (ws: Workspace) => {
   const me = (): Reply => {
     const u = ws.deps.user ?? {}

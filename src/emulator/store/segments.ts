@@ -16,7 +16,12 @@ import { renderCustomer } from './customers'
 import type { Params, Reply } from './replies'
 import type { StoredSegment, Workspace } from './workspace'
 
-/** A stored segment as the API shows it. */
+/**
+ * A stored segment as the API shows it.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const renderSegment = (s: StoredSegment): Record<string, unknown> => ({
   id: s.id,
   name: s.name,
@@ -37,7 +42,12 @@ interface SegmentBody {
 const asQuery = (s: StoredSegment): E.Either<ReadonlyArray<FieldError>, Query> =>
   parseQuery(JSON.stringify({ name: s.name, query: s.query }))
 
-/** The segment operations of a workspace. */
+/**
+ * The segment operations of a workspace.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const segmentOperations = (ws: Workspace) => {
   const { deps, nodes, customers, segments, error, invalid, badParam, nodeNotFound, one, paginate } = ws
 

@@ -11,7 +11,12 @@ import { mergePatch, render } from '../schema-language'
 import type { Reply } from './replies'
 import type { StoredCustomer, StoredSource, Workspace } from './workspace'
 
-/** Records a write of `nodeId` on a customer: `replace` sets the source's data, `merge` merges `doc` into it. */
+/**
+ * Records a write of `nodeId` on a customer: `replace` sets the source's data, `merge` merges `doc` into it.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const recordSource = (
   c: StoredCustomer,
   nodeId: string,
@@ -28,7 +33,12 @@ export const recordSource = (
   s.updatedAt = Math.max(at, s.registeredAt)
 }
 
-/** A source of a customer as the API shows it: every field present, `null` when unset. */
+/**
+ * A source of a customer as the API shows it: every field present, `null` when unset.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const renderSource = (nodeId: string, s: StoredSource): Record<string, unknown> => ({
   id: nodeId,
   externalId: s.doc.externalId ?? null,
@@ -43,7 +53,12 @@ export const renderSource = (nodeId: string, s: StoredSource): Record<string, un
   enabled: s.doc.enabled ?? true
 })
 
-/** The source operations of a workspace. */
+/**
+ * The source operations of a workspace.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const sourceOperations = (ws: Workspace) => {
   const { customers, error, customerNotFound } = ws
 

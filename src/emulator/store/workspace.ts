@@ -54,6 +54,9 @@ export interface EmulatorUser {
 /**
  * What one node (one source: the emulator gives each node one source, whose id is the node's id) sent of a
  * customer: the merge of its writes.
+ *
+ * @category model
+ * @since 0.2.0
  */
 export interface StoredSource {
   readonly registeredAt: number
@@ -79,13 +82,24 @@ export interface StoredCustomer {
   readonly sources: Map<string, StoredSource>
 }
 
-/** A customer that was deleted: what the trends need to count it as lost. */
+/**
+ * A customer that was deleted: what the trends need to count it as lost.
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export interface GoneCustomer {
   readonly nodeId: string
   readonly registeredAt: number
   readonly deletedAt: number
 }
 
+/**
+ * A stored segment: its name, its inner query as sent, whether it is enabled, and its times (ms).
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export interface StoredSegment {
   readonly id: string
   name: string
