@@ -20,11 +20,13 @@ import type { Context } from '../context'
 import { createFaults, type Faults } from './faults'
 import { createRequestLog, type RecordedRequest } from './request-log'
 import { createHandler } from './server'
-import { createStore, type EmulatorUser } from './store'
+import { createStore } from './store'
+import type { EmulatorUser } from './store/workspace'
 
 export type { CutOptions, FailOptions, Faults, RequestMatcher } from './faults'
 export type { RecordedRequest } from './request-log'
-export type { EmulatorUser } from './store'
+// From the file itself: the declaration build names a module by its file, and './store' is a directory.
+export type { EmulatorUser } from './store/workspace'
 
 /**
  * Options of {@link startEmulator}. Every one is optional.
