@@ -21,9 +21,12 @@ import { createFaults, type Faults } from './faults'
 import { createRequestLog, type RecordedRequest } from './request-log'
 import { createHandler } from './server'
 import { createStore } from './store'
+import type { EmulatorUser } from './store/workspace'
 
 export type { CutOptions, FailOptions, Faults, RequestMatcher } from './faults'
 export type { RecordedRequest } from './request-log'
+// From the file itself: the declaration build names a module by its file, and './store' is a directory.
+export type { EmulatorUser } from './store/workspace'
 
 /**
  * Options of {@link startEmulator}. Every one is optional.
@@ -66,6 +69,14 @@ export interface EmulatorOptions {
    * @since 0.2.0
    */
   readonly maxLoggedBytes?: number
+  /**
+   * The user `GET /me` answers with (under the base URL and at the server's root): one group that may use the
+   * emulator's workspace and all its nodes. Defaults: id `emulator-user`, `Emulator User`, group `emulator-group`
+   * named `emulator`, workspace named `emulator`, permission `RW`.
+   *
+   * @since 0.2.0
+   */
+  readonly user?: EmulatorUser
 }
 
 /**
@@ -97,7 +108,7 @@ export interface Emulator {
   readonly requests: ReadonlyArray<RecordedRequest>
   /** Forgets the recorded requests. */
   readonly clearRequests: () => void
-  /** Forgets every customer, session and event, every pending fault and the recorded requests. */
+  /** Forgets every customer, session, event and segment, every pending fault and the recorded requests. */
   readonly reset: () => void
   /** Stops the server, closes every connection (idle keep-alive ones and those left hanging) and cancels timers. */
   readonly close: () => Promise<void>
@@ -133,7 +144,10 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const token = options.token ?? `emulator-${uuid()}`
   let url = ''
 
-  const store = createStore({ workspaceId, now, uuid, baseUrl: () => url }, [nodeId, ...(options.nodes ?? [])])
+  const store = createStore(
+    { workspaceId, now, uuid, baseUrl: () => url, ...(options.user === undefined ? {} : { user: options.user }) },
+    [nodeId, ...(options.nodes ?? [])]
+  )
   const faults = createFaults()
   if (options.latencyMs !== undefined) faults.latency(options.latencyMs)
   const log = createRequestLog(options.maxLoggedRequests ?? 10_000, options.maxLoggedBytes ?? 16 * 1024 * 1024)
