@@ -69,8 +69,6 @@ export interface OpenEnumType<Known extends string> extends t.Type<OpenEnum<Know
  * the known values.
  *
  * @example
- * import * as E from 'fp-ts/Either'
- * import { openEnum } from 'contacthub-fp'
  * const Kind = openEnum(['SERVICE', 'OTHER'], 'Kind')
  * E.isRight(Kind.decode('NEWSLETTER')) // true
  * E.isRight(Kind.decode(1)) // false

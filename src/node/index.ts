@@ -20,7 +20,7 @@ const unquote = (v: string): string => {
 /**
  * Parses INI text into sections of keys (keys lower-cased; keys before any header go to `DEFAULT`).
  *
- * @category utils
+ * @category helpers
  * @since 0.1.0
  */
 export const parseIni = (text: string): ReadonlyMap<string, ReadonlyMap<string, string>> => {
@@ -106,7 +106,7 @@ export const workspaceFromIniText = (
  * ```
  *
  * @example
- * const ctx = pipe(await workspaceFromIni('./contacthub.ini')(), E.map((ws) => getNode(ws, nodeId)))
+ * const ctx = pipe(await workspaceFromIni('./contacthub.ini')(), E.map((ws) => getNode(ws, 'the-node-id')))
  *
  * @category constructors
  * @since 0.1.0
