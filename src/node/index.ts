@@ -1,7 +1,8 @@
 /**
- * Node-only configuration loaders (`contacthub-fp/node`): a workspace from an INI file, the way the vendor's
+ * Node-only configuration loaders: a workspace from an INI file, the way the vendor's
  * Python SDK reads it, and a context from environment variables. They never throw.
  *
+ * @module contacthub-fp/node
  * @since 0.1.0
  */
 import { readFile } from 'node:fs/promises'
