@@ -64,7 +64,7 @@ const patch = (
 /**
  * Options of {@link addCustomer}.
  *
- * @category model
+ * @category customers
  * @since 0.1.0
  */
 export interface AddCustomerOptions {
@@ -168,7 +168,7 @@ export const getCustomerByExternalId = (ctx: Context, externalId: string): TE.Ta
 /**
  * Options of {@link getCustomers}.
  *
- * @category model
+ * @category customers
  * @since 0.1.0
  */
 export interface GetCustomersOptions {
@@ -253,7 +253,7 @@ export const getCustomers = (
 /**
  * Options of {@link updateCustomer}.
  *
- * @category model
+ * @category customers
  * @since 0.1.0
  */
 export interface UpdateCustomerOptions {
@@ -267,6 +267,7 @@ export interface UpdateCustomerOptions {
  *
  * @example
  * updateCustomer(ctx, id, { base: { firstName: 'Ada', middleName: null } })
+ * declare const wholeCustomer: CustomerInput
  * updateCustomer(ctx, id, wholeCustomer, { fullUpdate: true })
  *
  * @category customers

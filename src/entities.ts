@@ -122,10 +122,11 @@ const SUBSCRIPTIONS: EntitySpec<Subscription, SubscriptionInput> = {
 /**
  * Adds a job to a customer (`POST /customers/{cid}/jobs`). Dates are sent as `YYYY-MM-DD`; `id` may be chosen.
  *
+ * @function
+ *
  * @example
  * addJob(ctx, customerId, { id: 'acme', companyName: 'ACME', jobTitle: 'Engineer', startDate: new Date('2020-01-01'), isCurrent: true })
  *
- * @function
  * @category jobs
  * @since 0.1.0
  */
@@ -135,10 +136,11 @@ export const addJob: (ctx: Context, customerId: string, job: JobInput) => TE.Tas
 /**
  * Reads a job of a customer (`GET /customers/{cid}/jobs/{id}`).
  *
+ * @function
+ *
  * @example
  * pipe(getCustomerJob(ctx, id, 'acme'), TE.map((job) => job.jobTitle))
  *
- * @function
  * @category jobs
  * @since 0.1.0
  */
@@ -148,10 +150,11 @@ export const getCustomerJob: (ctx: Context, customerId: string, jobId: string) =
 /**
  * Replaces a job of a customer (`PUT /customers/{cid}/jobs/{id}`; the body gets `id`).
  *
+ * @function
+ *
  * @example
  * updateJob(ctx, id, 'acme', { id: 'acme', companyName: 'ACME', jobTitle: 'CTO', isCurrent: true })
  *
- * @function
  * @category jobs
  * @since 0.1.0
  */
@@ -165,10 +168,11 @@ export const updateJob: (
 /**
  * Removes a job from a customer (`DELETE /customers/{cid}/jobs/{id}`).
  *
+ * @function
+ *
  * @example
  * removeJob(ctx, id, 'acme')
  *
- * @function
  * @category jobs
  * @since 0.1.0
  */
@@ -182,10 +186,11 @@ export const removeJob: (ctx: Context, customerId: string, jobId: string) => TE.
 /**
  * Adds a like to a customer (`POST /customers/{cid}/likes`). `createdTime` is sent as an ISO date-time.
  *
+ * @function
+ *
  * @example
  * addLike(ctx, customerId, { id: 'jazz', category: 'music', name: 'Jazz', createdTime: new Date() })
  *
- * @function
  * @category likes
  * @since 0.1.0
  */
@@ -195,10 +200,11 @@ export const addLike: (ctx: Context, customerId: string, like: LikeInput) => TE.
 /**
  * Reads a like of a customer (`GET /customers/{cid}/likes/{id}`).
  *
+ * @function
+ *
  * @example
  * pipe(getCustomerLike(ctx, id, 'jazz'), TE.map((like) => like.name))
  *
- * @function
  * @category likes
  * @since 0.1.0
  */
@@ -211,10 +217,11 @@ export const getCustomerLike: (
 /**
  * Replaces a like of a customer (`PUT /customers/{cid}/likes/{id}`; the body gets `id`).
  *
+ * @function
+ *
  * @example
  * updateLike(ctx, id, 'jazz', { id: 'jazz', category: 'music', name: 'Jazz and blues' })
  *
- * @function
  * @category likes
  * @since 0.1.0
  */
@@ -228,10 +235,11 @@ export const updateLike: (
 /**
  * Removes a like from a customer (`DELETE /customers/{cid}/likes/{id}`).
  *
+ * @function
+ *
  * @example
  * removeLike(ctx, id, 'jazz')
  *
- * @function
  * @category likes
  * @since 0.1.0
  */
@@ -245,10 +253,11 @@ export const removeLike: (ctx: Context, customerId: string, likeId: string) => T
 /**
  * Adds an education to a customer (`POST /customers/{cid}/educations`).
  *
+ * @function
+ *
  * @example
  * addEducation(ctx, customerId, { id: 'polimi', schoolType: 'COLLEGE', schoolName: 'Politecnico', startYear: 2010, endYear: 2015 })
  *
- * @function
  * @category educations
  * @since 0.1.0
  */
@@ -261,10 +270,11 @@ export const addEducation: (
 /**
  * Reads an education of a customer (`GET /customers/{cid}/educations/{id}`).
  *
+ * @function
+ *
  * @example
  * pipe(getCustomerEducation(ctx, id, 'polimi'), TE.map((education) => education.schoolName))
  *
- * @function
  * @category educations
  * @since 0.1.0
  */
@@ -277,10 +287,11 @@ export const getCustomerEducation: (
 /**
  * Replaces an education of a customer (`PUT /customers/{cid}/educations/{id}`; the body gets `id`).
  *
+ * @function
+ *
  * @example
  * updateEducation(ctx, id, 'polimi', { id: 'polimi', schoolType: 'COLLEGE', schoolName: 'Politecnico di Milano' })
  *
- * @function
  * @category educations
  * @since 0.1.0
  */
@@ -294,10 +305,11 @@ export const updateEducation: (
 /**
  * Removes an education from a customer (`DELETE /customers/{cid}/educations/{id}`).
  *
+ * @function
+ *
  * @example
  * removeEducation(ctx, id, 'polimi')
  *
- * @function
  * @category educations
  * @since 0.1.0
  */
@@ -314,10 +326,11 @@ export const removeEducation: (
 /**
  * Adds a subscription to a customer (`POST /customers/{cid}/subscriptions`). Dates are sent as ISO date-times.
  *
+ * @function
+ *
  * @example
  * addSubscription(ctx, customerId, { id: 'news', name: 'Newsletter', kind: 'DIGITAL_MESSAGE', subscribed: true, startDate: new Date() })
  *
- * @function
  * @category subscriptions
  * @since 0.1.0
  */
@@ -330,10 +343,11 @@ export const addSubscription: (
 /**
  * Reads a subscription of a customer (`GET /customers/{cid}/subscriptions/{id}`).
  *
+ * @function
+ *
  * @example
  * pipe(getCustomerSubscription(ctx, id, 'news'), TE.map((subscription) => subscription.subscribed))
  *
- * @function
  * @category subscriptions
  * @since 0.1.0
  */
@@ -346,10 +360,11 @@ export const getCustomerSubscription: (
 /**
  * Replaces a subscription of a customer (`PUT /customers/{cid}/subscriptions/{id}`; the body gets `id`).
  *
+ * @function
+ *
  * @example
  * updateSubscription(ctx, id, 'news', { id: 'news', name: 'Newsletter', subscribed: false })
  *
- * @function
  * @category subscriptions
  * @since 0.1.0
  */
@@ -363,10 +378,11 @@ export const updateSubscription: (
 /**
  * Removes a subscription from a customer (`DELETE /customers/{cid}/subscriptions/{id}`).
  *
+ * @function
+ *
  * @example
  * removeSubscription(ctx, id, 'news')
  *
- * @function
  * @category subscriptions
  * @since 0.1.0
  */

@@ -138,7 +138,7 @@ export const getEvent = (ctx: Context, id: string): TE.TaskEither<ContacthubErro
  * Filters of {@link getEvents}. `type` and `context` take one value or several (sent comma-separated); `dateFrom`
  * and `dateTo` take a `Date` or a string and are sent as ISO date-times; `page` is 0-based.
  *
- * @category model
+ * @category events
  * @since 0.1.0
  */
 export interface GetEventsOptions {

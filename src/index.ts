@@ -1,13 +1,25 @@
 /**
- * contacthub-fp: a functional, tree-shakeable client for the Contactlab Contacthub REST API.
- * Re-exports only; no code, no side effects.
+ * A functional, tree-shakeable client for the Contactlab Contacthub REST API, for browsers, edge runtimes and Node.
+ * Every operation takes a {@link Context} and returns a `TaskEither<ContacthubError, A>`: nothing is sent until the
+ * task runs, and no operation throws or rejects. A failure is a {@link ContacthubError}.
  *
- * Every name is listed: what is not here (request plumbing, encoders, codec building blocks) is internal and may
- * change in any release. tests/surface.test.ts holds the list of runtime exports of the built package, so that a
- * change to it is a visible decision.
+ * What this entry does not export (request plumbing, encoders, codec building blocks) is internal and may change
+ * in any release.
  *
+ * @example
+ * import { customerQuery, eq, getCustomers } from 'contacthub-fp'
+ *
+ * const firstNames = pipe(
+ *   getCustomers(ctx, { query: customerQuery(eq('base.address.city', 'Milano')), size: 50 }),
+ *   TE.map((page) => page.elements.map((c) => c.base?.firstName))
+ * )
+ *
+ * @module contacthub-fp
  * @since 0.1.0
  */
+
+// Re-exports only; no code, no side effects. Every name is listed; tests/surface.test.ts holds the list of runtime
+// exports of the built package, so that a change to it is a visible decision.
 
 // -------------------------------------------------------------------------------------------------
 // operations

@@ -108,7 +108,7 @@ export const optional =
  * Accepts a non-empty string.
  *
  * @internal
- * @category checks
+ * @category utils
  * @since 0.2.0
  */
 export const nonEmptyString: Check = (name, u) =>
@@ -118,7 +118,7 @@ export const nonEmptyString: Check = (name, u) =>
  * Accepts an id: a string with something other than white space in it.
  *
  * @internal
- * @category checks
+ * @category utils
  * @since 0.2.0
  */
 export const id: Check = (name, u) => (isNonBlank(u) ? undefined : `${name} must be a non-empty string`)
@@ -127,7 +127,7 @@ export const id: Check = (name, u) => (isNonBlank(u) ? undefined : `${name} must
  * Accepts one of `values`.
  *
  * @internal
- * @category checks
+ * @category utils
  * @since 0.2.0
  */
 export const oneOf =
@@ -139,7 +139,7 @@ export const oneOf =
  * Accepts an integer `>= min`.
  *
  * @internal
- * @category checks
+ * @category utils
  * @since 0.2.0
  */
 export const integer =

@@ -15,7 +15,7 @@ import type { Page, PageInfo } from './codecs/page'
 /**
  * The key under which a `Paginated` keeps its continuation.
  *
- * @category model
+ * @category pagination
  * @since 0.1.0
  */
 export const continuation: unique symbol = Symbol.for('contacthub-fp/continuation')
@@ -23,7 +23,7 @@ export const continuation: unique symbol = Symbol.for('contacthub-fp/continuatio
 /**
  * Fetches another page of the same request.
  *
- * @category model
+ * @category pagination
  * @since 0.1.0
  */
 export type FetchPage<A> = (page: number) => TE.TaskEither<ContacthubError, Paginated<A>>
@@ -31,7 +31,7 @@ export type FetchPage<A> = (page: number) => TE.TaskEither<ContacthubError, Pagi
 /**
  * One page of a listing, able to fetch its neighbours.
  *
- * @category model
+ * @category pagination
  * @since 0.1.0
  */
 export interface Paginated<A> {
@@ -44,7 +44,7 @@ export interface Paginated<A> {
  * Turns a function that fetches one raw page into one that returns `Paginated` values which remember it.
  * Operations that list things use it; users rarely need it.
  *
- * @category constructors
+ * @category pagination
  * @since 0.1.0
  */
 export const paginate = <A>(fetchRaw: (page: number) => TE.TaskEither<ContacthubError, Page<A>>): FetchPage<A> => {
@@ -60,7 +60,7 @@ export const paginate = <A>(fetchRaw: (page: number) => TE.TaskEither<Contacthub
 /**
  * Whether a page after this one exists (`number` is 0-based).
  *
- * @category utils
+ * @category pagination
  * @since 0.1.0
  */
 export const hasNextPage = <A>(p: Paginated<A>): boolean => {
@@ -74,7 +74,7 @@ export const hasNextPage = <A>(p: Paginated<A>): boolean => {
 /**
  * Whether a page before this one exists.
  *
- * @category utils
+ * @category pagination
  * @since 0.1.0
  */
 export const hasPreviousPage = <A>(p: Paginated<A>): boolean => {
@@ -111,7 +111,7 @@ const move =
  * @example
  * pipe(getCustomers(ctx, { size: 50 }), TE.flatMap(nextPage))
  *
- * @category utils
+ * @category pagination
  * @since 0.1.0
  */
 export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
@@ -123,7 +123,7 @@ export const nextPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Pag
  * @example
  * pipe(getCustomers(ctx, { page: 3 }), TE.flatMap(previousPage))
  *
- * @category utils
+ * @category pagination
  * @since 0.1.0
  */
 export const previousPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError, Paginated<A>> =>
@@ -139,7 +139,7 @@ export const previousPage = <A>(p: Paginated<A>): TE.TaskEither<ContacthubError,
  *   for (const customer of page.right.elements) console.log(customer.id)
  * }
  *
- * @category utils
+ * @category pagination
  * @since 0.1.0
  */
 export async function* pages<A>(

@@ -82,7 +82,7 @@ const wire = (c: CustomerInput): unknown => {
  *   })
  * )
  *
- * @category utils
+ * @category helpers
  * @since 0.1.0
  */
 export const customerPatch = (before: CustomerInput, after: CustomerInput): CustomerPatch => {

@@ -35,7 +35,7 @@ import type {
 /**
  * A date-time value in a condition: a `Date` (sent as `2019-06-14T08:21:05.118Z`) or a string sent as given.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type DateTimeValue = Date | string
@@ -43,7 +43,7 @@ export type DateTimeValue = Date | string
 /**
  * A date value in a condition: a `Date` (sent as its UTC day, `YYYY-MM-DD`) or a string sent as given.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type DateValue = Date | string
@@ -51,7 +51,7 @@ export type DateValue = Date | string
 /**
  * The value of an `extended.*` attribute: its type is the workspace's own, so any scalar (or a `Date`) is accepted.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type ExtendedValue = string | number | boolean | Date
@@ -64,7 +64,7 @@ type ConsentFlags<P extends string> = {
  * Every known customer attribute path and the type of value a condition on it takes. Paths into lists
  * (`base.jobs.companyName`, `tags.manual`) match when any item matches.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type CustomerAttributes = {
@@ -165,7 +165,7 @@ export type CustomerAttributes = {
 /**
  * A path into the workspace's own `extended` properties, whose shape the client does not know.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type ExtendedAttribute = `extended.${string}`
@@ -173,7 +173,7 @@ export type ExtendedAttribute = `extended.${string}`
 /**
  * An attribute path a condition with a value may name.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type CustomerAttribute = keyof CustomerAttributes | ExtendedAttribute
@@ -181,7 +181,7 @@ export type CustomerAttribute = keyof CustomerAttributes | ExtendedAttribute
 /**
  * Paths of objects and lists: `isNull` / `isNotNull` may name them too (`isNull('base.address')`).
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type CustomerObjectAttribute =
@@ -225,7 +225,7 @@ export type CustomerObjectAttribute =
 /**
  * The type of value a condition on attribute `A` takes.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type AttributeValue<A extends CustomerAttribute> = A extends keyof CustomerAttributes
@@ -235,7 +235,7 @@ export type AttributeValue<A extends CustomerAttribute> = A extends keyof Custom
 /**
  * Attributes with an order (text, numbers, dates): the ones `gt`, `gte`, `lt`, `lte` and `between` accept.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type OrderedAttribute =
@@ -284,7 +284,7 @@ const compare = (attribute: string, operator: ComparisonOperator, value: Extende
  * eq('base.firstName', 'Ada')
  * // { type: 'atomic', attribute: 'base.firstName', operator: 'EQUALS', value: 'Ada' }
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const eq = <A extends CustomerAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
@@ -296,7 +296,7 @@ export const eq = <A extends CustomerAttribute>(attribute: A, value: AttributeVa
  * @example
  * neq('base.gender', 'female')
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const neq = <A extends CustomerAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
@@ -308,7 +308,7 @@ export const neq = <A extends CustomerAttribute>(attribute: A, value: AttributeV
  * @example
  * gt('registeredAt', new Date('2024-01-01T00:00:00Z'))
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const gt = <A extends OrderedAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
@@ -317,7 +317,7 @@ export const gt = <A extends OrderedAttribute>(attribute: A, value: AttributeVal
 /**
  * `attribute` is greater than or equal to `value`.
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const gte = <A extends OrderedAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
@@ -326,7 +326,7 @@ export const gte = <A extends OrderedAttribute>(attribute: A, value: AttributeVa
 /**
  * `attribute` is less than `value`.
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const lt = <A extends OrderedAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
@@ -335,7 +335,7 @@ export const lt = <A extends OrderedAttribute>(attribute: A, value: AttributeVal
 /**
  * `attribute` is less than or equal to `value`.
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const lte = <A extends OrderedAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
@@ -348,7 +348,7 @@ export const lte = <A extends OrderedAttribute>(attribute: A, value: AttributeVa
  * between('base.dob', '1980-01-01', '1989-12-31')
  * // { type: 'atomic', attribute: 'base.dob', operator: 'BETWEEN', value: ['1980-01-01', '1989-12-31'] }
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const between = <A extends OrderedAttribute>(
@@ -369,7 +369,7 @@ export const between = <A extends OrderedAttribute>(
  * isIn('tags.manual', ['vip', 'gold'])
  * // { type: 'atomic', attribute: 'tags.manual', operator: 'IN', value: ['vip', 'gold'] }
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const isIn = <A extends CustomerAttribute>(
@@ -385,7 +385,7 @@ export const isIn = <A extends CustomerAttribute>(
 /**
  * `attribute` equals none of `values`.
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const notIn = <A extends CustomerAttribute>(
@@ -405,7 +405,7 @@ export const notIn = <A extends CustomerAttribute>(
  * isNull('base.contacts.email')
  * // { type: 'atomic', attribute: 'base.contacts.email', operator: 'IS_NULL' }
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const isNull = (attribute: CustomerAttribute | CustomerObjectAttribute): NullCondition => ({
@@ -417,7 +417,7 @@ export const isNull = (attribute: CustomerAttribute | CustomerObjectAttribute): 
 /**
  * `attribute` is set. Sent without a `value`.
  *
- * @category conditions
+ * @category query builder
  * @since 0.1.0
  */
 export const isNotNull = (attribute: CustomerAttribute | CustomerObjectAttribute): NullCondition => ({
@@ -432,7 +432,7 @@ export const isNotNull = (attribute: CustomerAttribute | CustomerObjectAttribute
  * @example
  * and(eq('base.address.city', 'Milano'), isNotNull('base.contacts.email'))
  *
- * @category combinators
+ * @category query builder
  * @since 0.1.0
  */
 export const and = (first: Condition, ...rest: ReadonlyArray<Condition>): CompositeCondition => ({
@@ -447,7 +447,7 @@ export const and = (first: Condition, ...rest: ReadonlyArray<Condition>): Compos
  * @example
  * or(eq('base.address.city', 'Milano'), eq('base.address.city', 'Torino'))
  *
- * @category combinators
+ * @category query builder
  * @since 0.1.0
  */
 export const or = (first: Condition, ...rest: ReadonlyArray<Condition>): CompositeCondition => ({
@@ -475,7 +475,7 @@ export const DEFAULT_QUERY_NAME = 'query'
  * customerQuery(eq('base.firstName', 'Ada'))
  * // { name: 'query', query: { type: 'simple', name: 'query', are: { condition: { type: 'atomic', ... } } } }
  *
- * @category queries
+ * @category query builder
  * @since 0.1.0
  */
 export const customerQuery = (condition: Condition, name: string = DEFAULT_QUERY_NAME): Query => ({
@@ -498,10 +498,12 @@ const combine =
 /**
  * The customers every query matches (`INTERSECT`).
  *
+ * @function
+ *
  * @example
  * intersect(customerQuery(eq('base.address.city', 'Milano')), customerQuery(eq('tags.manual', 'vip')))
  *
- * @category queries
+ * @category query builder
  * @since 0.1.0
  */
 export const intersect: (first: Query, ...rest: ReadonlyArray<Query>) => Query = /*#__PURE__*/ combine('INTERSECT')
@@ -509,7 +511,9 @@ export const intersect: (first: Query, ...rest: ReadonlyArray<Query>) => Query =
 /**
  * The customers any query matches (`UNION`).
  *
- * @category queries
+ * @function
+ *
+ * @category query builder
  * @since 0.1.0
  */
 export const union: (first: Query, ...rest: ReadonlyArray<Query>) => Query = /*#__PURE__*/ combine('UNION')
@@ -517,10 +521,12 @@ export const union: (first: Query, ...rest: ReadonlyArray<Query>) => Query = /*#
 /**
  * The customers the first query matches and none of the others do (`EXCEPT`).
  *
+ * @function
+ *
  * @example
  * except(customerQuery(isNotNull('base.contacts.email')), customerQuery(eq('tags.manual', 'unsubscribed')))
  *
- * @category queries
+ * @category query builder
  * @since 0.1.0
  */
 export const except: (first: Query, ...rest: ReadonlyArray<Query>) => Query = /*#__PURE__*/ combine('EXCEPT')

@@ -13,19 +13,37 @@ import type { TaskEither } from '#fp-ts/TaskEither'
 
 export type { TaskEither } from '#fp-ts/TaskEither'
 
-/** @internal */
+/**
+ * A task that fails with `e`.
+ *
+ * @internal
+ * @category constructors
+ * @since 0.1.0
+ */
 export const left =
   <L, A = never>(e: L): TaskEither<L, A> =>
   () =>
     Promise.resolve(E.left(e))
 
-/** @internal */
+/**
+ * A task that succeeds with `a`.
+ *
+ * @internal
+ * @category constructors
+ * @since 0.1.0
+ */
 export const right =
   <A, L = never>(a: A): TaskEither<L, A> =>
   () =>
     Promise.resolve(E.right(a))
 
-/** @internal */
+/**
+ * Maps the success value; a failure passes through.
+ *
+ * @internal
+ * @category combinators
+ * @since 0.1.0
+ */
 export const map =
   <A, B>(f: (a: A) => B) =>
   <L>(ma: TaskEither<L, A>): TaskEither<L, B> =>
@@ -34,7 +52,13 @@ export const map =
     return E.isLeft(a) ? a : E.right(f(a.right))
   }
 
-/** @internal */
+/**
+ * Chains a task on the success value; a failure passes through.
+ *
+ * @internal
+ * @category combinators
+ * @since 0.1.0
+ */
 export const flatMap =
   <A, L2, B>(f: (a: A) => TaskEither<L2, B>) =>
   <L1>(ma: TaskEither<L1, A>): TaskEither<L1 | L2, B> =>
@@ -43,7 +67,13 @@ export const flatMap =
     return E.isLeft(a) ? a : f(a.right)()
   }
 
-/** @internal */
+/**
+ * Recovers from a failure with another task; a success passes through.
+ *
+ * @internal
+ * @category combinators
+ * @since 0.1.0
+ */
 export const orElse =
   <L1, L2, B>(f: (e: L1) => TaskEither<L2, B>) =>
   <A>(ma: TaskEither<L1, A>): TaskEither<L2, A | B> =>

@@ -1,6 +1,8 @@
 // The habits every export keeps, checked by the machine over src/**:
 // - every exported declaration has a doc comment with `@since` and `@category`, and its category is one that
-//   typedoc.json orders for readers (`categoryOrder`);
+//   typedoc.json orders for readers (`categoryOrder`); every category that list names is used by some export;
+// - no modifier tag (`@function`, `@internal`...) follows an `@example` that has no code fence: typedoc would show
+//   the tag as a line of the example's code (put modifier tags before `@example`);
 // - every `@example` block type-checks, as a user's module would: one TypeScript program over all the blocks, each
 //   a virtual file with a prelude that declares `ctx: Context`, `id`, `customerId`, imports `pipe`, `TE`, `O`, `E`
 //   and every export of the package's entries by name (except the names the block imports itself).
@@ -12,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import ts from 'typescript'
+import { OptionDefaults } from 'typedoc'
 
 const root = resolve(import.meta.dirname, '..')
 const SRC = join(root, 'src')
@@ -66,6 +69,24 @@ const typedoc = JSON.parse(readFileSync(join(root, 'typedoc.json'), 'utf8')) as 
 }
 const ORDERED = new Set((typedoc.categoryOrder ?? []).filter((c) => c !== '*'))
 
+/** Typedoc's modifier tags, without their `@`. */
+const MODIFIER_TAGS = new Set(OptionDefaults.modifierTags.map((t) => t.slice(1)))
+
+/** Whether an `@example` tag's code is in a Markdown fence (typedoc then ends the code at the fence). */
+const isFenced = (tag: ts.JSDocTag): boolean => /```/.test(ts.getTextOfJSDocComment(tag.comment) ?? '')
+
+/** Modifier tags that come right after an unfenced `@example`: typedoc renders them inside the example's code. */
+const leakedModifiers = (tags: ReadonlyArray<ts.JSDocTag>): ReadonlyArray<string> =>
+  tags.flatMap((t, i) => {
+    const previous = tags[i - 1]
+    return previous !== undefined &&
+      previous.tagName.text === 'example' &&
+      !isFenced(previous) &&
+      MODIFIER_TAGS.has(t.tagName.text)
+      ? [t.tagName.text]
+      : []
+  })
+
 /** Each export lacking `@since` or `@category`, or whose category typedoc does not order. */
 const tagFindings = (files: ReadonlyArray<string>): ReadonlyArray<string> =>
   files.flatMap((file) =>
@@ -80,9 +101,25 @@ const tagFindings = (files: ReadonlyArray<string>): ReadonlyArray<string> =>
         if (!ORDERED.has(category))
           out.push(`${rel(file)} ${name}: @category ${category} is not in typedoc.json categoryOrder`)
       }
+      for (const m of leakedModifiers(tags))
+        out.push(`${rel(file)} ${name}: @${m} after an @example without a code fence shows as code`)
       return out
     })
   )
+
+/** The categories `categoryOrder` names that no export of `files` uses. */
+const unusedCategories = (files: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const used = new Set(
+    files.flatMap((file) =>
+      exportedDeclarations(parse(file)).flatMap(({ node }) =>
+        tagsOf(node)
+          .filter((t) => t.tagName.text === 'category')
+          .map((t) => (ts.getTextOfJSDocComment(t.comment) ?? '').trim())
+      )
+    )
+  )
+  return [...ORDERED].filter((c) => !used.has(c)).map((c) => `typedoc.json categoryOrder: ${c} is used by no export`)
+}
 
 // -------------------------------------------------------------------------------------------------
 // @example blocks
@@ -245,7 +282,7 @@ const FILES = sourceFiles(SRC)
 describe('doc comments of src/**', () => {
   it('lists the findings left to fix (tests/docs-findings.txt)', { timeout: 180_000 }, async () => {
     const examples = FILES.flatMap(examplesOf)
-    const findings = [...tagFindings(FILES), ...checkExamples(examples)]
+    const findings = [...tagFindings(FILES), ...unusedCategories(FILES), ...checkExamples(examples)]
     await expect(`${findings.join('\n')}\n`).toMatchFileSnapshot('./docs-findings.txt')
   })
 
@@ -254,6 +291,31 @@ describe('doc comments of src/**', () => {
     const sf = ts.createSourceFile(file, '/** A thing. */\nexport const x = 1\n', ts.ScriptTarget.ES2022, true)
     const found = exportedDeclarations(sf).map(({ name, node }) => [name, tagsOf(node).map((t) => t.tagName.text)])
     expect(found).toEqual([['x', []]])
+  })
+
+  it('finds a modifier tag that typedoc would show inside an example', () => {
+    const file = join(root, 'src/index.ts')
+    const comment = (order: string): ts.Node => {
+      const sf = ts.createSourceFile(
+        file,
+        `/**\n * A.\n${order}\n */\nexport const f = () => 1\n`,
+        ts.ScriptTarget.ES2022,
+        true
+      )
+      return exportedDeclarations(sf)[0]?.node ?? sf
+    }
+    expect(leakedModifiers(tagsOf(comment(' * @example\n * f()\n *\n * @function\n * @since 0.1.0')))).toEqual([
+      'function'
+    ])
+    expect(leakedModifiers(tagsOf(comment(' * @function\n * @example\n * f()\n * @since 0.1.0')))).toEqual([])
+    expect(leakedModifiers(tagsOf(comment(' * @example\n * ```ts\n * f()\n * ```\n * @internal')))).toEqual([])
+    expect(leakedModifiers(tagsOf(comment(' * @example\n * f()\n * @since 0.1.0\n * @internal')))).toEqual([])
+  })
+
+  it('finds categoryOrder names no export uses', () => {
+    const found = unusedCategories([join(root, 'src/tags.ts')])
+    expect(found).toContain('typedoc.json categoryOrder: customers is used by no export')
+    expect(found).not.toContain('typedoc.json categoryOrder: tags is used by no export')
   })
 
   it('reports a broken example with its file, export and line', { timeout: 180_000 }, () => {

@@ -27,8 +27,8 @@ export const nullable = <C extends t.Mixed>(codec: C): NullableType<C> =>
   )
 
 /**
- * The codec `nullable` returns: an io-ts `Type` that also names its inner codec (as `t.array` does), so that
- * decoders can be compiled (see codecs/compile.ts).
+ * The type of a codec of `A | null` that also takes an absent value as `null`: an io-ts `Type` that names its inner
+ * codec (as `t.array` does). The codecs of nullable customer fields have it.
  *
  * @category model
  * @since 0.1.0
@@ -69,8 +69,6 @@ export interface OpenEnumType<Known extends string> extends t.Type<OpenEnum<Know
  * the known values.
  *
  * @example
- * import * as E from 'fp-ts/Either'
- * import { openEnum } from 'contacthub-fp'
  * const Kind = openEnum(['SERVICE', 'OTHER'], 'Kind')
  * E.isRight(Kind.decode('NEWSLETTER')) // true
  * E.isRight(Kind.decode(1)) // false

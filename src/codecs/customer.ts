@@ -862,7 +862,9 @@ export interface Customer {
  *
  * @example
  * import { Customer, formatValidationErrors } from 'contacthub-fp'
+ * declare const body: string // a webhook's payload
  * const result = Customer.decode(JSON.parse(body))
+ * const messages = E.isLeft(result) ? formatValidationErrors(result.left) : []
  *
  * @category codecs
  * @since 0.1.0

@@ -351,6 +351,7 @@ export interface EventInputBase {
  * `sessionId` and `externalId` together are refused.
  *
  * @example
+ * const sessionId = createSessionId()
  * const e: EventInput = { type: 'viewedPage', context: 'WEB', sessionId, properties: { url: 'https://…', title: 'Home' } }
  *
  * @category model

@@ -27,7 +27,7 @@ export const PageInfo = /*#__PURE__*/ t.type(
 /**
  * The page object of a listing; `number` is 0-based.
  *
- * @category model
+ * @category pagination
  * @since 0.1.0
  */
 export interface PageInfo {

@@ -61,7 +61,7 @@ const dispatch = <A, T extends string>(
 /**
  * Operators that compare an attribute with one value.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type ComparisonOperator = 'EQUALS' | 'NOT_EQUALS' | 'GT' | 'GTE' | 'LT' | 'LTE'
@@ -69,7 +69,7 @@ export type ComparisonOperator = 'EQUALS' | 'NOT_EQUALS' | 'GT' | 'GTE' | 'LT' |
 /**
  * Operators that test an attribute against a list of values.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type ListOperator = 'IN' | 'NOT_IN'
@@ -77,7 +77,7 @@ export type ListOperator = 'IN' | 'NOT_IN'
 /**
  * Operators that take no value.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type NullOperator = 'IS_NULL' | 'IS_NOT_NULL'
@@ -85,7 +85,7 @@ export type NullOperator = 'IS_NULL' | 'IS_NOT_NULL'
 /**
  * Every operator of an atomic condition.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type Operator = ComparisonOperator | ListOperator | 'BETWEEN' | NullOperator
@@ -166,7 +166,7 @@ export const OPERATORS: ReadonlyArray<Operator> = [
 /**
  * One value of a condition: dates travel as ISO strings.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type QueryScalar = string | number | boolean
@@ -221,7 +221,7 @@ export const AttributePathCodec: t.Type<string> = /*#__PURE__*/ t.refinement(
 /**
  * `attribute <operator> value`, for `EQUALS`, `NOT_EQUALS`, `GT`, `GTE`, `LT`, `LTE`.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export interface ComparisonCondition {
@@ -234,7 +234,7 @@ export interface ComparisonCondition {
 /**
  * `attribute IN values` / `attribute NOT_IN values`.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export interface ListCondition {
@@ -247,7 +247,7 @@ export interface ListCondition {
 /**
  * `attribute BETWEEN [from, to]` (both ends included).
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export interface BetweenCondition {
@@ -260,7 +260,7 @@ export interface BetweenCondition {
 /**
  * `attribute IS_NULL` / `attribute IS_NOT_NULL`: no value (a `null` value is tolerated on input).
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export interface NullCondition {
@@ -273,7 +273,7 @@ export interface NullCondition {
 /**
  * A condition on one attribute.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type AtomicCondition = ComparisonCondition | ListCondition | BetweenCondition | NullCondition
@@ -281,7 +281,7 @@ export type AtomicCondition = ComparisonCondition | ListCondition | BetweenCondi
 /**
  * Conditions joined by `and` or `or` (lower case on the wire).
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export interface CompositeCondition {
@@ -293,7 +293,7 @@ export interface CompositeCondition {
 /**
  * An atomic or a composite condition.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type Condition = AtomicCondition | CompositeCondition
@@ -423,7 +423,7 @@ export const CompositeConditionCodec: t.Type<CompositeCondition> = /*#__PURE__*/
 /**
  * The conjunctions of a combined query (upper case on the wire).
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type QueryConjunction = 'INTERSECT' | 'UNION' | 'EXCEPT'
@@ -431,7 +431,7 @@ export type QueryConjunction = 'INTERSECT' | 'UNION' | 'EXCEPT'
 /**
  * The customers that match one condition.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export interface SimpleQuery {
@@ -444,7 +444,7 @@ export interface SimpleQuery {
 /**
  * Queries combined by `INTERSECT`, `UNION` or `EXCEPT` (the first query minus the others).
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export interface CombinedQuery {
@@ -458,7 +458,7 @@ export interface CombinedQuery {
 /**
  * A simple or a combined query: the `query` member of a {@link Query}.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export type InnerQuery = SimpleQuery | CombinedQuery
@@ -466,7 +466,7 @@ export type InnerQuery = SimpleQuery | CombinedQuery
 /**
  * The JSON that `getCustomers(ctx, { query })` sends as its `query` parameter: `{ name, query }`.
  *
- * @category model
+ * @category query model
  * @since 0.1.0
  */
 export interface Query {

@@ -58,7 +58,6 @@ const SegmentStruct = /*#__PURE__*/ t.type(
  * `enabled`; the server's timestamps are decoded strictly.
  *
  * @example
- * import { Segment } from 'contacthub-fp'
  * const result = Segment.decode({ id: 's-1', name: 'vip', query: null, enable: true }) // enabled: true
  *
  * @category codecs
@@ -108,7 +107,7 @@ export const SegmentPage: t.Type<Page<Segment>, Page<unknown>, unknown> = /*#__P
  * (the server's default: enabled).
  *
  * @example
- * import { customerQuery, eq, type SegmentInput } from 'contacthub-fp'
+ * import { customerQuery, eq } from 'contacthub-fp'
  * const input: SegmentInput = { name: 'Milano', query: customerQuery(eq('base.address.city', 'Milano')) }
  *
  * @category model
@@ -129,7 +128,7 @@ const isInnerQuery = (u: Rec): boolean => u.type === 'simple' || u.type === 'com
  * the query is not a query, or `enabled` is not a boolean.
  *
  * @example
- * import { customerQuery, encodeSegmentInput, eq } from 'contacthub-fp'
+ * import { customerQuery, eq } from 'contacthub-fp'
  * encodeSegmentInput({ name: 'Ada', query: customerQuery(eq('base.firstName', 'Ada')) })
  * // right({ name: 'Ada', query: { type: 'simple', name: 'query', are: { condition: … } } })
  *

@@ -11,6 +11,7 @@
  * emulator.faults.failNext(1, 503, { retryAfter: 1 })
  * await emulator.close()
  *
+ * @module contacthub-fp/emulator
  * @since 0.1.0
  */
 import { randomUUID } from 'node:crypto'

@@ -1,7 +1,8 @@
 /**
- * Node-only configuration loaders (`contacthub-fp/node`): a workspace from an INI file, the way the vendor's
+ * Node-only configuration loaders: a workspace from an INI file, the way the vendor's
  * Python SDK reads it, and a context from environment variables. They never throw.
  *
+ * @module contacthub-fp/node
  * @since 0.1.0
  */
 import { readFile } from 'node:fs/promises'
@@ -20,7 +21,7 @@ const unquote = (v: string): string => {
 /**
  * Parses INI text into sections of keys (keys lower-cased; keys before any header go to `DEFAULT`).
  *
- * @category utils
+ * @category helpers
  * @since 0.1.0
  */
 export const parseIni = (text: string): ReadonlyMap<string, ReadonlyMap<string, string>> => {
@@ -106,7 +107,7 @@ export const workspaceFromIniText = (
  * ```
  *
  * @example
- * const ctx = pipe(await workspaceFromIni('./contacthub.ini')(), E.map((ws) => getNode(ws, nodeId)))
+ * const ctx = pipe(await workspaceFromIni('./contacthub.ini')(), E.map((ws) => getNode(ws, 'the-node-id')))
  *
  * @category constructors
  * @since 0.1.0
