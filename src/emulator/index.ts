@@ -20,10 +20,11 @@ import type { Context } from '../context'
 import { createFaults, type Faults } from './faults'
 import { createRequestLog, type RecordedRequest } from './request-log'
 import { createHandler } from './server'
-import { createStore } from './store'
+import { createStore, type EmulatorUser } from './store'
 
 export type { CutOptions, FailOptions, Faults, RequestMatcher } from './faults'
 export type { RecordedRequest } from './request-log'
+export type { EmulatorUser } from './store'
 
 /**
  * Options of {@link startEmulator}. Every one is optional.
@@ -66,6 +67,14 @@ export interface EmulatorOptions {
    * @since 0.2.0
    */
   readonly maxLoggedBytes?: number
+  /**
+   * The user `GET /me` answers with (under the base URL and at the server's root): one group that may use the
+   * emulator's workspace and all its nodes. Defaults: id `emulator-user`, `Emulator User`, group `emulator-group`
+   * named `emulator`, workspace named `emulator`, permission `RW`.
+   *
+   * @since 0.2.0
+   */
+  readonly user?: EmulatorUser
 }
 
 /**
@@ -97,7 +106,7 @@ export interface Emulator {
   readonly requests: ReadonlyArray<RecordedRequest>
   /** Forgets the recorded requests. */
   readonly clearRequests: () => void
-  /** Forgets every customer, session and event, every pending fault and the recorded requests. */
+  /** Forgets every customer, session, event and segment, every pending fault and the recorded requests. */
   readonly reset: () => void
   /** Stops the server, closes every connection (idle keep-alive ones and those left hanging) and cancels timers. */
   readonly close: () => Promise<void>
@@ -133,7 +142,10 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const token = options.token ?? `emulator-${uuid()}`
   let url = ''
 
-  const store = createStore({ workspaceId, now, uuid, baseUrl: () => url }, [nodeId, ...(options.nodes ?? [])])
+  const store = createStore(
+    { workspaceId, now, uuid, baseUrl: () => url, ...(options.user === undefined ? {} : { user: options.user }) },
+    [nodeId, ...(options.nodes ?? [])]
+  )
   const faults = createFaults()
   if (options.latencyMs !== undefined) faults.latency(options.latencyMs)
   const log = createRequestLog(options.maxLoggedRequests ?? 10_000, options.maxLoggedBytes ?? 16 * 1024 * 1024)

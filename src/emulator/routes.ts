@@ -1,14 +1,22 @@
 /**
  * The emulator's route table: every route it speaks, as method + path pattern → store operation, in one place, and
  * the router that matches a request against it (404 for an unknown path, 405 with `Allow` for a known path and
- * another method). Paths are relative to `/workspaces/{workspaceId}`.
+ * another method). Paths are relative to `/workspaces/{workspaceId}`; `GET /me`, the one route outside a workspace,
+ * is answered by the server itself.
  *
  * Node-only, internal to the emulator.
  *
  * @since 0.2.0
  */
 import { ENTITY_SCHEMAS, type EntityName } from './customer-schema'
-import type { Params, Reply, Store } from './store'
+import {
+  EMULATED_ANALYTICS,
+  NOT_EMULATED_ANALYTICS,
+  type AnalyticName,
+  type Params,
+  type Reply,
+  type Store
+} from './store'
 
 /** What a route's handler gets. */
 export interface RouteRequest {
@@ -112,7 +120,42 @@ export const ROUTES: ReadonlyArray<Route> = [
   { method: 'POST', pattern: '/events', body: true, handle: (r) => r.store.addEvent(r.body) },
   { method: 'GET', pattern: '/events/:id', body: false, handle: (r) => r.store.getEvent(seg(r, 'id')) },
   { method: 'PUT', pattern: '/events/:id', body: true, handle: (r) => r.store.putEvent(seg(r, 'id'), r.body) },
-  { method: 'DELETE', pattern: '/events/:id', body: false, handle: (r) => r.store.deleteEvent(seg(r, 'id')) }
+  { method: 'DELETE', pattern: '/events/:id', body: false, handle: (r) => r.store.deleteEvent(seg(r, 'id')) },
+  {
+    method: 'GET',
+    pattern: '/customers/:customerId/sources',
+    body: false,
+    handle: (r) => r.store.listSources(seg(r, 'customerId'))
+  },
+  {
+    method: 'GET',
+    pattern: '/customers/:customerId/sources/:sourceId',
+    body: false,
+    handle: (r) => r.store.getSource(seg(r, 'customerId'), seg(r, 'sourceId'))
+  },
+  { method: 'GET', pattern: '/segments', body: false, handle: (r) => r.store.listSegments(r.params) },
+  { method: 'POST', pattern: '/segments', body: true, handle: (r) => r.store.addSegment(r.body) },
+  { method: 'GET', pattern: '/segments/:id', body: false, handle: (r) => r.store.getSegment(seg(r, 'id')) },
+  { method: 'PUT', pattern: '/segments/:id', body: true, handle: (r) => r.store.putSegment(seg(r, 'id'), r.body) },
+  { method: 'DELETE', pattern: '/segments/:id', body: false, handle: (r) => r.store.deleteSegment(seg(r, 'id')) },
+  {
+    method: 'GET',
+    pattern: '/segments/:id/customers',
+    body: false,
+    handle: (r) => r.store.segmentCustomers(seg(r, 'id'), r.params)
+  },
+  ...(Object.entries(EMULATED_ANALYTICS) as ReadonlyArray<[string, AnalyticName]>).map(([pattern, name]): Route => ({
+    method: 'GET',
+    pattern,
+    body: false,
+    handle: (r) => r.store.analytics(name, r.params)
+  })),
+  ...NOT_EMULATED_ANALYTICS.map((pattern): Route => ({
+    method: 'GET',
+    pattern,
+    body: false,
+    handle: (r) => r.store.notEmulated(pattern)
+  }))
 ]
 
 /** The values of the `:name` segments when `segments` fit `pattern`, else undefined. */

@@ -151,7 +151,8 @@ export const createHandler = (deps: HandlerDeps) => {
   const answer = (req: IncomingMessage, url: URL, text: string): Reply => {
     const method = (req.method ?? 'GET').toUpperCase()
     const path = url.pathname
-    if (!path.startsWith(prefix)) return frameworkError(404, 'Not Found', path)
+    const isMe = path === `${deps.basePath}/me` || path === '/me'
+    if (!path.startsWith(prefix) && !isMe) return frameworkError(404, 'Not Found', path)
 
     const auth = authOf(req)
     if (auth !== 'ok') {
@@ -163,6 +164,8 @@ export const createHandler = (deps: HandlerDeps) => {
       )
       return { ...r, headers: { 'WWW-Authenticate': 'Bearer realm="contacthub"' } }
     }
+    // `GET /me` is outside every workspace: under the API's base path (as clients build it) and at the root.
+    if (isMe) return method === 'GET' ? store.me() : frameworkError(405, 'Method Not Allowed', path, { Allow: 'GET' })
 
     const segments = segmentsOf(path)
     if (!Array.isArray(segments)) return segments as Reply

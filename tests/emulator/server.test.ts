@@ -74,7 +74,7 @@ describe('startEmulator', () => {
 
 describe('routing', () => {
   it('answers unknown routes with a framework-default 404 body', async () => {
-    const r = await api.call('GET', '/segments')
+    const r = await api.call('GET', '/dashboards')
     expect(r.status).toBe(404)
     expect(r.body).toMatchObject({ status: 404, error: 'Not Found' })
     const outside = await send(`${emulator.url.replace('/hub/v1', '')}/elsewhere`, 'GET')

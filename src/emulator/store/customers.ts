@@ -17,6 +17,7 @@ import { isKnownAttribute, parseQuery, parseSort, runQuery, selectFields, sortBy
 import { isRecord, mergePatch, render, setOwn, stripNulls, validate } from '../schema-language'
 import type { Params, Reply } from './replies'
 import { linkSession } from './sessions'
+import { recordSource } from './sources'
 import { extKey, type StoredCustomer, type Workspace } from './workspace'
 
 /** A body without the properties named in `drop`. */
@@ -46,7 +47,7 @@ export const renderCustomer = (c: StoredCustomer): Record<string, unknown> => ({
 
 /** The customer operations of a workspace. */
 export const customerOperations = (ws: Workspace) => {
-  const { deps, nodes, customers, byExternalId, sessionOwner, error, invalid, badParam, customerNotFound } = ws
+  const { deps, nodes, customers, byExternalId, sessionOwner, gone, error, invalid, badParam, customerNotFound } = ws
   const { nodeNotFound, one, paginate } = ws
   const link = linkSession(ws)
 
@@ -140,7 +141,16 @@ export const customerOperations = (ws: Workspace) => {
     const existing = holder(nodeId, doc.externalId)
     if (existing !== undefined) return conflict(existing)
     const now = deps.now()
-    const c: StoredCustomer = { id: deps.uuid(), nodeId, registeredAt: now, updatedAt: now, doc, sessions: [] }
+    const c: StoredCustomer = {
+      id: deps.uuid(),
+      nodeId,
+      registeredAt: now,
+      updatedAt: now,
+      doc,
+      sessions: [],
+      sources: new Map()
+    }
+    recordSource(c, nodeId, doc, 'replace', now)
     customers.set(c.id, c)
     index(c)
     const sessionId = sessionParam(params)
@@ -153,13 +163,21 @@ export const customerOperations = (ws: Workspace) => {
     return c === undefined ? customerNotFound(id) : { status: 200, body: renderCustomer(c) }
   }
 
-  const replaceDoc = (c: StoredCustomer, nodeId: string, doc: Record<string, unknown>, params: Params): Reply => {
+  /** Stores a checked doc; `sent` is what the node sent, for its source (a PATCH's is merged into it). */
+  const replaceDoc = (
+    c: StoredCustomer,
+    nodeId: string,
+    doc: Record<string, unknown>,
+    params: Params,
+    sent: { readonly doc: Record<string, unknown>; readonly how: 'replace' | 'merge' }
+  ): Reply => {
     const existing = holder(nodeId, doc.externalId, c.id)
     if (existing !== undefined) return conflict(existing)
     unindex(c)
     c.nodeId = nodeId
     c.doc = doc
     c.updatedAt = Math.max(deps.now(), c.registeredAt)
+    recordSource(c, nodeId, sent.doc, sent.how, c.updatedAt)
     index(c)
     const sessionId = sessionParam(params)
     if (sessionId !== undefined) link(c, sessionId)
@@ -183,7 +201,7 @@ export const customerOperations = (ws: Workspace) => {
     const merged = mergePatch(c.doc, patch) as Record<string, unknown>
     const checked = checkCustomer({ nodeId: c.nodeId, ...merged })
     if (E.isLeft(checked)) return checked.left
-    return replaceDoc(c, c.nodeId, checked.right.doc, params)
+    return replaceDoc(c, c.nodeId, checked.right.doc, params, { doc: patch, how: 'merge' })
   }
 
   const putCustomer = (id: string, body: unknown, params: Params): Reply => {
@@ -197,7 +215,7 @@ export const customerOperations = (ws: Workspace) => {
     }
     const checked = checkCustomer(withoutReadOnly(body, READ_ONLY_CUSTOMER_PROPERTIES))
     if (E.isLeft(checked)) return checked.left
-    return replaceDoc(c, checked.right.nodeId, checked.right.doc, params)
+    return replaceDoc(c, checked.right.nodeId, checked.right.doc, params, { doc: checked.right.doc, how: 'replace' })
   }
 
   const deleteCustomer = (id: string): Reply => {
@@ -206,6 +224,7 @@ export const customerOperations = (ws: Workspace) => {
     unindex(c)
     for (const s of c.sessions) sessionOwner.delete(s.value)
     customers.delete(id)
+    gone.push({ nodeId: c.nodeId, registeredAt: c.registeredAt, deletedAt: Math.max(deps.now(), c.registeredAt) })
     return { status: 200 }
   }
 

@@ -8,6 +8,7 @@ import * as E from '#fp-ts/Either'
 import { ENTITY_SCHEMAS, type EntityName } from '../customer-schema'
 import { isRecord, render, stripNulls, validate } from '../schema-language'
 import type { Reply } from './replies'
+import { recordSource } from './sources'
 import type { StoredCustomer, Workspace } from './workspace'
 
 /** Post statuses of the sub-entities, as the 1.39 spec gives them. */
@@ -39,6 +40,7 @@ export const entityOperations = (ws: Workspace) => {
     const base = isRecord(c.doc.base) ? c.doc.base : {}
     c.doc = { ...c.doc, base: { ...base, [entity]: list } }
     c.updatedAt = Math.max(deps.now(), c.registeredAt)
+    recordSource(c, c.nodeId, { base: { [entity]: list } }, 'merge', c.updatedAt)
   }
 
   const checkEntity = (entity: EntityName, body: unknown, id: string): E.Either<Reply, Record<string, unknown>> => {

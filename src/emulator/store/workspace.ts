@@ -1,7 +1,8 @@
 /**
  * The state of the emulator's in-memory workspace: its nodes, customers (with their sessions and sub-entities),
- * the indexes by external id and session value, and events. The operations on it live in customers.ts,
- * sessions.ts, entities.ts and events.ts, one resource each.
+ * what each node sent of them), the indexes by external id and session value, events, segments and the customers
+ * that left. The operations on it live in customers.ts, sessions.ts, entities.ts, events.ts, sources.ts,
+ * segments.ts, analytics.ts and me.ts, one resource each.
  *
  * @since 0.2.0
  */
@@ -18,6 +19,47 @@ export interface StoreDeps {
   readonly uuid: () => string
   /** The base URL, for the `href` of a 409. */
   readonly baseUrl: () => string
+  /** The user `GET /me` describes; defaults for what is left out. */
+  readonly user?: EmulatorUser
+}
+
+/**
+ * The user the emulator's token belongs to, as `GET /me` shows it: one group that may use the emulator's
+ * workspace and every node of it. Every field is optional.
+ *
+ * @example
+ * import { startEmulator } from 'contacthub-fp/emulator'
+ * const emulator = await startEmulator({ user: { name: 'Ada', surname: 'Lovelace', permission: 'R' } })
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface EmulatorUser {
+  /** Default `emulator-user`. */
+  readonly id?: string
+  /** Default `Emulator`. */
+  readonly name?: string | null
+  /** Default `User`. */
+  readonly surname?: string | null
+  /** Default `emulator-group`. */
+  readonly groupId?: string
+  /** Default `emulator`. */
+  readonly groupName?: string
+  /** The name of the emulator's workspace; default `emulator`. */
+  readonly workspaceName?: string
+  /** The user's permission on every node; default `RW`. */
+  readonly permission?: 'R' | 'RW' | 'W'
+}
+
+/**
+ * What one node (one source: the emulator gives each node one source, whose id is the node's id) sent of a
+ * customer: the merge of its writes.
+ */
+export interface StoredSource {
+  readonly registeredAt: number
+  updatedAt: number
+  /** Sparse, like a customer's doc. */
+  doc: Record<string, unknown>
 }
 
 export interface Session {
@@ -33,6 +75,25 @@ export interface StoredCustomer {
   /** The writable part, sparse: externalId, extra, enabled, base, extended, tags, consents; no nulls. */
   doc: Record<string, unknown>
   sessions: Array<Session>
+  /** node id → what that node sent; the first entry is the source that created the customer. */
+  readonly sources: Map<string, StoredSource>
+}
+
+/** A customer that was deleted: what the trends need to count it as lost. */
+export interface GoneCustomer {
+  readonly nodeId: string
+  readonly registeredAt: number
+  readonly deletedAt: number
+}
+
+export interface StoredSegment {
+  readonly id: string
+  name: string
+  /** The inner query (simple or combined), as sent. */
+  query: Record<string, unknown>
+  enabled: boolean
+  readonly createdAt: number
+  updatedAt: number
 }
 
 export interface BringBack {
@@ -68,6 +129,9 @@ export interface Workspace extends Replies {
   /** session value → customer id */
   readonly sessionOwner: Map<string, string>
   readonly events: Map<string, StoredEvent>
+  readonly segments: Map<string, StoredSegment>
+  /** Deleted customers, oldest first (for the trends' `lost`). */
+  readonly gone: Array<GoneCustomer>
 }
 
 /** The key of `byExternalId`. */
@@ -81,5 +145,7 @@ export const createWorkspace = (deps: StoreDeps, nodeIds: ReadonlyArray<string>)
   customers: new Map(),
   byExternalId: new Map(),
   sessionOwner: new Map(),
-  events: new Map()
+  events: new Map(),
+  segments: new Map(),
+  gone: []
 })
