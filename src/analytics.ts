@@ -37,7 +37,36 @@ import {
   type AnalyticsEndpoint,
   type AnalyticsFunction,
   type AnalyticsOptions,
-  type AnalyticsResults
+  type AnalyticsResults,
+  type AcquisitionDistribution,
+  type AcquisitionQuery,
+  type CityComposition,
+  type CityCompositionOptions,
+  type Composition,
+  type CustomerCount,
+  type CustomerNodeDistribution,
+  type CustomerSourceDistribution,
+  type CustomerTimeDistribution,
+  type CustomerTrend,
+  type DistributionAnalyticsQuery,
+  type DistributionQueryResult,
+  type EventAnalyticsQuery,
+  type EventDistributionOptions,
+  type EventNodeDistribution,
+  type EventSourceDistribution,
+  type EventTimeDistribution,
+  type EventTimeDistributionOptions,
+  type EventTrend,
+  type EventTrendOptions,
+  type NestedDistribution,
+  type NodeOptions,
+  type NumericQueryResult,
+  type QueryDistributionOptions,
+  type QueryOptions,
+  type TimeDistributionOptions,
+  type TrendAnalyticsQuery,
+  type TrendOptions,
+  type TrendQueryResult
 } from './codecs/analytics'
 
 /** The function of one analytics endpoint: its options checked and sent as its query, its result decoded. */
@@ -62,7 +91,8 @@ const analytics = <K extends AnalyticsFunction>(endpoint: AnalyticsEndpoint<K>) 
  * @category analytics
  * @since 0.2.0
  */
-export const countCustomers = /*#__PURE__*/ analytics(countCustomersEndpoint)
+export const countCustomers: (ctx: Context, opts?: NodeOptions) => TE.TaskEither<ContacthubError, CustomerCount> =
+  /*#__PURE__*/ analytics(countCustomersEndpoint)
 
 /**
  * The customer base's trend: new and lost customers per day, week or month (`mode`, `DAILY` when absent); `startDate`
@@ -75,7 +105,8 @@ export const countCustomers = /*#__PURE__*/ analytics(countCustomersEndpoint)
  * @category analytics
  * @since 0.2.0
  */
-export const getCustomerTrend = /*#__PURE__*/ analytics(getCustomerTrendEndpoint)
+export const getCustomerTrend: (ctx: Context, opts?: TrendOptions) => TE.TaskEither<ContacthubError, CustomerTrend> =
+  /*#__PURE__*/ analytics(getCustomerTrendEndpoint)
 
 /**
  * The events' trend per day, week or month (`mode`, `DAILY` when absent), filtered by context and type; `startDate` and
@@ -88,7 +119,8 @@ export const getCustomerTrend = /*#__PURE__*/ analytics(getCustomerTrendEndpoint
  * @category analytics
  * @since 0.2.0
  */
-export const getEventTrend = /*#__PURE__*/ analytics(getEventTrendEndpoint)
+export const getEventTrend: (ctx: Context, opts?: EventTrendOptions) => TE.TaskEither<ContacthubError, EventTrend> =
+  /*#__PURE__*/ analytics(getEventTrendEndpoint)
 
 /**
  * The customers of each node by gender (`GET /analytics/composition/gender`).
@@ -100,7 +132,8 @@ export const getEventTrend = /*#__PURE__*/ analytics(getEventTrendEndpoint)
  * @category analytics
  * @since 0.2.0
  */
-export const getGenderComposition = /*#__PURE__*/ analytics(getGenderCompositionEndpoint)
+export const getGenderComposition: (ctx: Context, opts?: NodeOptions) => TE.TaskEither<ContacthubError, Composition> =
+  /*#__PURE__*/ analytics(getGenderCompositionEndpoint)
 
 /**
  * The customers of each node by age range (`GET /analytics/composition/age-range`).
@@ -112,7 +145,8 @@ export const getGenderComposition = /*#__PURE__*/ analytics(getGenderComposition
  * @category analytics
  * @since 0.2.0
  */
-export const getAgeRangeComposition = /*#__PURE__*/ analytics(getAgeRangeCompositionEndpoint)
+export const getAgeRangeComposition: (ctx: Context, opts?: NodeOptions) => TE.TaskEither<ContacthubError, Composition> =
+  /*#__PURE__*/ analytics(getAgeRangeCompositionEndpoint)
 
 /**
  * The customers of each node by country (`GET /analytics/composition/geo/country`).
@@ -124,7 +158,8 @@ export const getAgeRangeComposition = /*#__PURE__*/ analytics(getAgeRangeComposi
  * @category analytics
  * @since 0.2.0
  */
-export const getCountryComposition = /*#__PURE__*/ analytics(getCountryCompositionEndpoint)
+export const getCountryComposition: (ctx: Context, opts?: NodeOptions) => TE.TaskEither<ContacthubError, Composition> =
+  /*#__PURE__*/ analytics(getCountryCompositionEndpoint)
 
 /**
  * The customers of each node by city, in one country when `country` is given (`GET /analytics/composition/geo/city`).
@@ -136,7 +171,10 @@ export const getCountryComposition = /*#__PURE__*/ analytics(getCountryCompositi
  * @category analytics
  * @since 0.2.0
  */
-export const getCityComposition = /*#__PURE__*/ analytics(getCityCompositionEndpoint)
+export const getCityComposition: (
+  ctx: Context,
+  opts?: CityCompositionOptions
+) => TE.TaskEither<ContacthubError, CityComposition> = /*#__PURE__*/ analytics(getCityCompositionEndpoint)
 
 /**
  * How the customers are distributed over the nodes (`GET /analytics/distribution/customer/node`).
@@ -148,7 +186,12 @@ export const getCityComposition = /*#__PURE__*/ analytics(getCityCompositionEndp
  * @category analytics
  * @since 0.2.0
  */
-export const getCustomerDistributionByNode = /*#__PURE__*/ analytics(getCustomerDistributionByNodeEndpoint)
+export const getCustomerDistributionByNode: (
+  ctx: Context,
+  opts?: NodeOptions
+) => TE.TaskEither<ContacthubError, CustomerNodeDistribution> = /*#__PURE__*/ analytics(
+  getCustomerDistributionByNodeEndpoint
+)
 
 /**
  * How the customers of each node are distributed over their sources (`GET /analytics/distribution/customer/source`).
@@ -160,7 +203,12 @@ export const getCustomerDistributionByNode = /*#__PURE__*/ analytics(getCustomer
  * @category analytics
  * @since 0.2.0
  */
-export const getCustomerDistributionBySource = /*#__PURE__*/ analytics(getCustomerDistributionBySourceEndpoint)
+export const getCustomerDistributionBySource: (
+  ctx: Context,
+  opts?: NodeOptions
+) => TE.TaskEither<ContacthubError, CustomerSourceDistribution> = /*#__PURE__*/ analytics(
+  getCustomerDistributionBySourceEndpoint
+)
 
 /**
  * When customers register: counts by hour of the day, day of the week or day of the month (`mode`) (`GET
@@ -173,7 +221,12 @@ export const getCustomerDistributionBySource = /*#__PURE__*/ analytics(getCustom
  * @category analytics
  * @since 0.2.0
  */
-export const getCustomerDistributionByTime = /*#__PURE__*/ analytics(getCustomerDistributionByTimeEndpoint)
+export const getCustomerDistributionByTime: (
+  ctx: Context,
+  opts?: TimeDistributionOptions
+) => TE.TaskEither<ContacthubError, CustomerTimeDistribution> = /*#__PURE__*/ analytics(
+  getCustomerDistributionByTimeEndpoint
+)
 
 /**
  * How the events are distributed over the nodes, filtered by context and type (`GET
@@ -186,7 +239,10 @@ export const getCustomerDistributionByTime = /*#__PURE__*/ analytics(getCustomer
  * @category analytics
  * @since 0.2.0
  */
-export const getEventDistributionByNode = /*#__PURE__*/ analytics(getEventDistributionByNodeEndpoint)
+export const getEventDistributionByNode: (
+  ctx: Context,
+  opts?: EventDistributionOptions
+) => TE.TaskEither<ContacthubError, EventNodeDistribution> = /*#__PURE__*/ analytics(getEventDistributionByNodeEndpoint)
 
 /**
  * How the events of each node are distributed over their sources, filtered by context and type (`GET
@@ -199,7 +255,12 @@ export const getEventDistributionByNode = /*#__PURE__*/ analytics(getEventDistri
  * @category analytics
  * @since 0.2.0
  */
-export const getEventDistributionBySource = /*#__PURE__*/ analytics(getEventDistributionBySourceEndpoint)
+export const getEventDistributionBySource: (
+  ctx: Context,
+  opts?: EventDistributionOptions
+) => TE.TaskEither<ContacthubError, EventSourceDistribution> = /*#__PURE__*/ analytics(
+  getEventDistributionBySourceEndpoint
+)
 
 /**
  * When events happen: counts by hour of the day, day of the week or day of the month (`mode`), filtered by context and
@@ -212,7 +273,10 @@ export const getEventDistributionBySource = /*#__PURE__*/ analytics(getEventDist
  * @category analytics
  * @since 0.2.0
  */
-export const getEventDistributionByTime = /*#__PURE__*/ analytics(getEventDistributionByTimeEndpoint)
+export const getEventDistributionByTime: (
+  ctx: Context,
+  opts?: EventTimeDistributionOptions
+) => TE.TaskEither<ContacthubError, EventTimeDistribution> = /*#__PURE__*/ analytics(getEventDistributionByTimeEndpoint)
 
 /**
  * How customers were acquired, as the query (needed, sent as JSON) describes (`GET
@@ -225,7 +289,12 @@ export const getEventDistributionByTime = /*#__PURE__*/ analytics(getEventDistri
  * @category analytics
  * @since 0.2.0
  */
-export const getCustomerAcquisitionDistribution = /*#__PURE__*/ analytics(getCustomerAcquisitionDistributionEndpoint)
+export const getCustomerAcquisitionDistribution: (
+  ctx: Context,
+  opts?: QueryOptions<AcquisitionQuery>
+) => TE.TaskEither<ContacthubError, AcquisitionDistribution> = /*#__PURE__*/ analytics(
+  getCustomerAcquisitionDistributionEndpoint
+)
 
 /**
  * A metric of the events distributed over a path and then over a customer path, as the query (needed, sent as JSON)
@@ -238,7 +307,10 @@ export const getCustomerAcquisitionDistribution = /*#__PURE__*/ analytics(getCus
  * @category analytics
  * @since 0.2.0
  */
-export const getCustomerQueryDistribution = /*#__PURE__*/ analytics(getCustomerQueryDistributionEndpoint)
+export const getCustomerQueryDistribution: (
+  ctx: Context,
+  opts?: QueryDistributionOptions
+) => TE.TaskEither<ContacthubError, NestedDistribution> = /*#__PURE__*/ analytics(getCustomerQueryDistributionEndpoint)
 
 /**
  * A metric of the events distributed over event paths, as the query (needed, sent as JSON) describes; `size` and `sort`
@@ -251,7 +323,10 @@ export const getCustomerQueryDistribution = /*#__PURE__*/ analytics(getCustomerQ
  * @category analytics
  * @since 0.2.0
  */
-export const getEventQueryDistribution = /*#__PURE__*/ analytics(getEventQueryDistributionEndpoint)
+export const getEventQueryDistribution: (
+  ctx: Context,
+  opts?: QueryDistributionOptions
+) => TE.TaskEither<ContacthubError, NestedDistribution> = /*#__PURE__*/ analytics(getEventQueryDistributionEndpoint)
 
 /**
  * A metric of a node's events (a sum, a count, a distinct count), as the query (sent as JSON) describes (`GET
@@ -264,7 +339,10 @@ export const getEventQueryDistribution = /*#__PURE__*/ analytics(getEventQueryDi
  * @category analytics
  * @since 0.2.0
  */
-export const getNumericQuery = /*#__PURE__*/ analytics(getNumericQueryEndpoint)
+export const getNumericQuery: (
+  ctx: Context,
+  opts?: QueryOptions<EventAnalyticsQuery>
+) => TE.TaskEither<ContacthubError, NumericQueryResult> = /*#__PURE__*/ analytics(getNumericQueryEndpoint)
 
 /**
  * A metric of a node's events per day, week or month, as the query (sent as JSON) describes (`GET
@@ -277,7 +355,10 @@ export const getNumericQuery = /*#__PURE__*/ analytics(getNumericQueryEndpoint)
  * @category analytics
  * @since 0.2.0
  */
-export const getTrendQuery = /*#__PURE__*/ analytics(getTrendQueryEndpoint)
+export const getTrendQuery: (
+  ctx: Context,
+  opts?: QueryOptions<TrendAnalyticsQuery>
+) => TE.TaskEither<ContacthubError, TrendQueryResult> = /*#__PURE__*/ analytics(getTrendQueryEndpoint)
 
 /**
  * A metric of a node's events distributed over a field of the event or of its customer, as the query (sent as JSON)
@@ -290,4 +371,7 @@ export const getTrendQuery = /*#__PURE__*/ analytics(getTrendQueryEndpoint)
  * @category analytics
  * @since 0.2.0
  */
-export const getQueryDistribution = /*#__PURE__*/ analytics(getQueryDistributionEndpoint)
+export const getQueryDistribution: (
+  ctx: Context,
+  opts?: QueryOptions<DistributionAnalyticsQuery>
+) => TE.TaskEither<ContacthubError, DistributionQueryResult> = /*#__PURE__*/ analytics(getQueryDistributionEndpoint)
