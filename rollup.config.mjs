@@ -22,9 +22,16 @@ const sourceFiles = (dir) =>
     return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : []
   })
 
-const entries = ['src/index.ts', 'src/node/index.ts', 'src/emulator/index.ts', 'src/emulator/cli.ts'].filter((f) =>
-  existsSync(f)
-)
+// codecs/compile and its browser variant are reached through the package's `#compile` import (external here), so
+// they are entries of their own.
+const entries = [
+  'src/index.ts',
+  'src/node/index.ts',
+  'src/emulator/index.ts',
+  'src/emulator/cli.ts',
+  'src/codecs/compile.ts',
+  'src/codecs/compile-browser.ts'
+].filter((f) => existsSync(f))
 
 const rewriteSpecifiers = (code, ext) =>
   code

@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import * as E from '#fp-ts/Either'
+import type * as E from '#fp-ts/Either'
+import { left, right } from './either'
 import { after } from './http/timer'
 
 /**
@@ -143,12 +144,12 @@ const LOOPBACK: ReadonlyArray<string> = ['127.0.0.1', 'localhost', '[::1]']
 /** A parsed URL as a base URL (without a trailing slash), or why it cannot be one. */
 const asBaseUrl = (url: URL): E.Either<string, string> =>
   url.username !== '' || url.password !== ''
-    ? E.left('the base URL must not carry user info')
+    ? left('the base URL must not carry user info')
     : url.search !== '' || url.hash !== ''
-      ? E.left('the base URL must not carry a query or a fragment')
+      ? left('the base URL must not carry a query or a fragment')
       : url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname))
-        ? E.right(url.href.replace(/\/+$/, ''))
-        : E.left('the base URL must use https (plain http is allowed only to 127.0.0.1, localhost or [::1])')
+        ? right(url.href.replace(/\/+$/, ''))
+        : left('the base URL must use https (plain http is allowed only to 127.0.0.1, localhost or [::1])')
 
 /**
  * Checks a base URL: `https`, or `http` to a loopback host (`127.0.0.1`, `localhost`, `[::1]`); no user info,
@@ -162,7 +163,7 @@ const asBaseUrl = (url: URL): E.Either<string, string> =>
  * @since 0.1.0
  */
 export const checkBaseUrl = (baseUrl: unknown): E.Either<string, string> => {
-  if (typeof baseUrl !== 'string') return E.left('the base URL must be a string')
+  if (typeof baseUrl !== 'string') return left('the base URL must be a string')
   let result = baseUrlCache.get(baseUrl)
   if (result !== undefined) return result
   let url: URL | undefined
@@ -171,7 +172,7 @@ export const checkBaseUrl = (baseUrl: unknown): E.Either<string, string> => {
   } catch {
     // not a URL: refused below
   }
-  result = url === undefined ? E.left('the base URL is not a valid absolute URL') : asBaseUrl(url)
+  result = url === undefined ? left('the base URL is not a valid absolute URL') : asBaseUrl(url)
   // Bounded: a program uses a handful of base URLs; past 64 distinct ones, results are not kept.
   if (baseUrlCache.size < 64) baseUrlCache.set(baseUrl, result)
   return result

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as t from '#io-ts/index'
-import * as E from '#fp-ts/Either'
+import * as E from './either'
 import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'

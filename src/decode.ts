@@ -4,8 +4,10 @@
  * @since 0.1.0
  */
 import type * as t from '#io-ts/index'
-import * as E from '#fp-ts/Either'
-import { compile, compileCheck, FAIL } from './codecs/compile'
+import type * as E from '#fp-ts/Either'
+import { compile, compileCheck, FAIL } from '#compile'
+import { left, right } from './either'
+import { redactText as redact } from './http/redact'
 
 // Unions and intersections add the index of a branch to the context; it is not a key of the data.
 const TRANSPARENT = new Set(['UnionType', 'IntersectionType'])
@@ -15,11 +17,6 @@ const MAX_MESSAGES = 100
 
 /** Deeper values are not walked: the report says so instead of overflowing the stack. */
 const MAX_DEPTH = 500
-
-const REDACTED = '[redacted]'
-
-const redact = (s: string, secret: string): string =>
-  secret !== '' && s.includes(secret) ? s.split(secret).join(REDACTED) : s
 
 const show = (u: unknown, secret: string): string => {
   if (u === undefined) return 'undefined'
@@ -183,7 +180,7 @@ const walk = (
     // A codec that overflows the stack on a deep value (or fails otherwise) is reported, not thrown.
     return add(r, { value: u, context: context.slice(), message: 'could not be checked (nested too deeply?)' })
   }
-  if (E.isLeft(result)) for (const e of result.left) add(r, e)
+  if (result._tag === 'Left') for (const e of result.left) add(r, e)
 }
 
 /** Walks a child under `key`: its context entry is pushed only while messages are still built. */
@@ -220,7 +217,7 @@ export const decodeWith =
     } catch {
       // Too deep for the compiled decoder: the walk below reports it.
     }
-    if (fast !== FAIL) return E.right(fast as A)
+    if (fast !== FAIL) return right(fast as A)
     const report: Report = { messages: new Set(), more: 0, secret }
     walk(decoder, u, [{ key: '', type: decoder, actual: u }], report, 0)
     if (report.messages.size === 0) {
@@ -228,7 +225,7 @@ export const decodeWith =
       // io-ts decides those, once.
       try {
         const slow = decoder.decode(u)
-        if (E.isRight(slow)) return slow
+        if (slow._tag === 'Right') return slow
         for (const e of slow.left) add(report, e)
       } catch {
         report.messages.add('(root): could not be checked (nested too deeply?)')
@@ -236,5 +233,5 @@ export const decodeWith =
     }
     const messages = [...report.messages]
     if (report.more > 0) messages.push(`... and ${report.more} more`)
-    return E.left(messages)
+    return left(messages)
   }

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import * as E from '#fp-ts/Either'
+import * as E from './either'
 import type * as TE from './taskEither'
 import { invalidInput, networkError, type ContacthubError } from './error'
 import type { Page, PageInfo } from './codecs/page'

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import * as E from '#fp-ts/Either'
+import * as E from './either'
 import { encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer-input'
 
 type Rec = Readonly<Record<string, unknown>>

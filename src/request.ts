@@ -12,13 +12,14 @@
  */
 import { createFetch, type $Fetch } from 'ofetch'
 import type * as t from '#io-ts/index'
-import * as E from '#fp-ts/Either'
+import type { Either } from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
 import { checkBaseUrl, DEFAULT_BASE_URL, type Workspace } from './context'
 import { decodeError, invalidInput, networkError, type ContacthubError } from './error'
 import { decodeWith } from './decode'
 import type { Attempt } from './http/attempt'
-import { causeOf, guardFetch } from './http/failure'
+import { left, right } from './either'
+import { at, causeOf, guardFetch, notJson } from './http/failure'
 import { buildHeaders } from './http/headers'
 import { retrying } from './http/retry'
 import { settingsOf } from './http/settings'
@@ -94,55 +95,41 @@ interface Progress {
   attempts: number
 }
 
-const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promise<E.Either<ContacthubError, Reply>> => {
-  const settings = settingsOf(ws)
-  if (E.isLeft(settings)) return E.left(invalidInput(`${spec.operation}: ${settings.left}.`))
-  const checked = checkInput(ws, spec)
-  if (E.isLeft(checked)) return E.left(invalidInput(`${spec.operation}: ${checked.left}.`))
-  const { base, path, headers, body } = checked.right
-  progress.path = path
-  const s = settings.right
-  const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'PUT')
-  const attempt: Attempt = {
-    fetcher: fetcherFor(ws.fetch),
-    url: `${base}${path}${buildQuery(spec.query)}`,
-    method: spec.method,
-    headers,
-    body,
-    where: `${spec.operation} ${spec.method} ${path}`,
-    path,
-    baseUrl: base,
-    timeout: s.timeout,
-    limit: s.limit,
-    signal: ws.signal,
-    now: s.clock.now,
-    secret: ws.token
-  }
-  return retrying(attempt, s, idempotent ? 1 + s.retries : 1, progress)
-}
-
-interface Input {
-  readonly base: string
-  readonly path: string
-  readonly headers: Record<string, string>
-  readonly body: string | undefined
-}
-
-/** The caller's input, checked: base URL, path, headers and body, or the first reason to refuse it. */
-const checkInput = (ws: Workspace, spec: RequestSpec): E.Either<string, Input> => {
+const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promise<Either<ContacthubError, Reply>> => {
+  const { operation, method } = spec
+  const refuse = (why: string): Either<ContacthubError, Reply> => left(invalidInput(`${operation}: ${why}.`))
+  // The caller's input, checked in this order; the first reason to refuse it is the error.
+  const s = settingsOf(ws)
+  if (typeof s === 'string') return refuse(s)
   const base = checkBaseUrl(ws.baseUrl ?? DEFAULT_BASE_URL)
-  if (E.isLeft(base)) return base
+  if (base._tag === 'Left') return refuse(base.left)
   const path = buildPath(spec.path, spec.params, ws.workspaceId)
-  if (E.isLeft(path)) return path
+  if (path._tag === 'Left') return refuse(path.left)
   const headers = buildHeaders(ws, spec.body !== undefined)
-  if (E.isLeft(headers)) return headers
+  if (typeof headers === 'string') return refuse(headers)
   let body: string | undefined
   try {
     body = spec.body === undefined ? undefined : JSON.stringify(spec.body)
   } catch {
-    return E.left('the body cannot be serialised as JSON')
+    return refuse('the body cannot be serialised as JSON')
   }
-  return E.right({ base: base.right, path: path.right, headers: headers.right, body })
+  progress.path = path.right
+  const attempt: Attempt = {
+    fetcher: fetcherFor(ws.fetch),
+    url: `${base.right}${path.right}${buildQuery(spec.query)}`,
+    method,
+    headers,
+    body,
+    where: `${operation} ${method} ${path.right}`,
+    path: path.right,
+    baseUrl: base.right,
+    timeout: s.timeout,
+    limit: s.maxResponseBytes,
+    signal: ws.signal,
+    secret: ws.token
+  }
+  const idempotent = spec.idempotent ?? (method === 'GET' || method === 'PUT')
+  return retrying(attempt, s, idempotent ? 1 + s.retries : 1, progress)
 }
 
 /** The context's token for redaction, read without trusting the context (a getter may throw). */
@@ -168,17 +155,18 @@ export const send =
     const progress: Progress = { path: spec.path, attempts: 0 }
     // A last line of defence: nothing exported may reject, whatever a user's fetch, clock or context does. It
     // keeps what is known: the resolved path and the attempts started.
-    return run(ws, spec, progress).catch((e: unknown) =>
-      E.left(
-        networkError({
-          message: `${spec.operation} ${spec.method} ${progress.path} failed unexpectedly.`,
-          method: spec.method,
-          path: progress.path,
-          ...(progress.attempts > 0 ? { attempts: progress.attempts } : {}),
-          cause: causeOf(e, tokenOf(ws))
-        })
+    return run(ws, spec, progress).catch((e: unknown) => {
+      const { method } = spec
+      const { path, attempts } = progress
+      return left(
+        networkError(
+          at({ where: `${spec.operation} ${method} ${path}`, method, path }, 'failed unexpectedly', {
+            ...(attempts > 0 ? { attempts } : {}),
+            cause: causeOf(e, tokenOf(ws))
+          })
+        )
       )
-    )
+    })
   }
 
 /**
@@ -192,25 +180,25 @@ export const request =
   <A>(ws: Workspace, spec: RequestSpec, decoder: t.Decoder<unknown, A>): TE.TaskEither<ContacthubError, A> =>
   async () => {
     const reply = await send(ws, spec)()
-    if (E.isLeft(reply)) return reply
+    if (reply._tag === 'Left') return reply
     const { status, body, path, where } = reply.right
-    const fail = (message: string, errors: ReadonlyArray<string>): E.Either<ContacthubError, A> =>
-      E.left(decodeError({ message, errors, method: spec.method, path, status }))
-    if (body === undefined)
-      return fail(`${where} answered ${status} with an empty body where JSON was expected.`, [
-        '(root): expected JSON, got an empty body'
-      ])
-    let decoded: E.Either<ReadonlyArray<string>, A>
+    const t = { where, method: spec.method, path }
+    if (body === undefined) return left(notJson(t, status, 'an empty body'))
+    let decoded: Either<ReadonlyArray<string>, A>
     try {
       decoded = decodeWith(decoder, true, tokenOf(ws))(body)
     } catch {
-      decoded = E.left(['(root): the body could not be decoded'])
+      decoded = left(['(root): the body could not be decoded'])
     }
-    return E.isRight(decoded)
+    return decoded._tag === 'Right'
       ? decoded
-      : fail(
-          `${where} answered ${status} with a body that does not match the expected shape (${decoded.left[0] ?? ''}).`,
-          decoded.left
+      : left(
+          decodeError(
+            at(t, `answered ${status} with a body that does not match the expected shape (${decoded.left[0] ?? ''})`, {
+              errors: decoded.left,
+              status
+            })
+          )
         )
   }
 
@@ -224,5 +212,5 @@ export const requestVoid =
   (ws: Workspace, spec: RequestSpec): TE.TaskEither<ContacthubError, void> =>
   async () => {
     const reply = await send(ws, spec)()
-    return E.isLeft(reply) ? reply : E.right(undefined)
+    return reply._tag === 'Left' ? reply : right(undefined)
   }

@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import * as E from '#fp-ts/Either'
+import * as E from './either'
 import type { TaskEither } from '#fp-ts/TaskEither'
 
 export type { TaskEither } from '#fp-ts/TaskEither'

@@ -12,7 +12,11 @@
  */
 import type * as t from '#io-ts/index'
 
-/** Returned by a compiled decoder when the value does not match. */
+/** Returned by a compiled decoder when the value does not match.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const FAIL: unique symbol = Symbol('contacthub-fp/fail')
 
 /**

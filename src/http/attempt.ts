@@ -8,7 +8,6 @@
  * @since 0.2.0
  */
 import type { $Fetch } from 'ofetch'
-import * as E from '#fp-ts/Either'
 import {
   abortError,
   decodeError,
@@ -16,13 +15,13 @@ import {
   networkError,
   responseTooLarge,
   timeoutError,
+  type AbortError,
   type ContacthubError,
   type NetworkCause
 } from '../error'
 import type { Method, Reply } from '../request'
 import { parseJson, readBody } from './body'
-import { explainFailure, causeOf } from './failure'
-import { statusError, type Target } from './status-error'
+import { at, causeOf, explainFailure, notJson, statusError, type Target } from './failure'
 import { after } from './timer'
 
 /**
@@ -40,7 +39,6 @@ export interface Attempt extends Target {
   readonly timeout: number
   readonly limit: number
   readonly signal: AbortSignal | undefined
-  readonly now: () => number
 }
 
 /**
@@ -56,6 +54,16 @@ export type Outcome =
 
 const RETRY_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
+const noop = (): void => undefined
+
+/**
+ * The `AbortError` of a request whose caller's signal fired.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const aborted = (t: Target): AbortError => abortError(at(t, 'was aborted by the caller', {}))
+
 /**
  * Runs one attempt. It does not reject: whatever happens (including a failure of this code) is an `Outcome`.
  *
@@ -63,12 +71,12 @@ const RETRY_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
  * @since 0.2.0
  */
 export const attemptOnce = async (a: Attempt): Promise<Outcome> => {
-  const { method, path, where } = a
+  const { timeout, limit, signal, secret } = a
   const controller = new AbortController()
   let cause: 'timeout' | 'abort' | undefined
-  let rejectStop: (e: Error) => void = () => undefined
+  let rejectStop: (e: Error) => void = noop
   const stop = new Promise<never>((_, reject) => (rejectStop = reject))
-  stop.catch(() => undefined)
+  stop.catch(noop)
   const fire = (why: 'timeout' | 'abort'): void => {
     if (cause !== undefined) return
     cause = why
@@ -76,48 +84,23 @@ export const attemptOnce = async (a: Attempt): Promise<Outcome> => {
     rejectStop(new Error(why))
   }
   const onAbort = (): void => fire('abort')
-  const cancelTimer = after(a.timeout, () => fire('timeout'))
-  if (a.signal?.aborted) fire('abort')
-  a.signal?.addEventListener('abort', onAbort)
+  const cancelTimer = after(timeout, () => fire('timeout'))
+  if (signal?.aborted) fire('abort')
+  signal?.addEventListener('abort', onAbort)
   /** A failure of the transport: the caller's abort, the attempt's timeout, or the network. */
-  const lost = (what: string, netCause: NetworkCause | undefined, transient = true): Outcome =>
+  const lost = (what: string, netCause: NetworkCause, transient = true): Outcome =>
     cause === 'abort'
-      ? { error: abortError({ message: `${where} was aborted by the caller.`, method, path }) }
+      ? { error: aborted(a) }
       : cause === 'timeout'
-        ? {
-            error: timeoutError({
-              message: `${where} timed out after ${a.timeout} ms.`,
-              method,
-              path,
-              timeout: a.timeout
-            }),
-            transient: true
-          }
-        : {
-            error: networkError({
-              message: `${where} ${what}.`,
-              method,
-              path,
-              ...(netCause === undefined ? {} : { cause: netCause })
-            }),
-            transient
-          }
-  const notJson = (status: number, what: string): Outcome => ({
-    error: decodeError({
-      message: `${where} answered ${status} with ${what} where JSON was expected.`,
-      errors: [`(root): expected JSON, got ${what}`],
-      method,
-      path,
-      status
-    })
-  })
+        ? { error: timeoutError(at(a, `timed out after ${timeout} ms`, { timeout })), transient }
+        : { error: networkError(at(a, what, { cause: netCause })), transient }
   let status: number | undefined
   try {
     let res: Response
     try {
       res = await Promise.race([
         a.fetcher.raw(a.url, {
-          method,
+          method: a.method,
           headers: a.headers,
           body: a.body,
           signal: controller.signal,
@@ -129,66 +112,53 @@ export const attemptOnce = async (a: Attempt): Promise<Outcome> => {
         stop
       ])
     } catch (e) {
-      const failure = explainFailure(e, a.secret)
-      return lost(failure.what, failure.cause, failure.transport)
+      const failure = explainFailure(e, secret)
+      return lost(failure.what, failure.cause, cause !== undefined || failure.transport)
     }
     status = res.status
     if (res.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-      void res.body?.cancel().catch(() => undefined)
+      void res.body?.cancel().catch(noop)
       return {
-        error: httpError({
-          status,
-          message: `${where} was answered with a redirect (${status || 'opaque'}), which is not followed.`,
-          method,
-          path
-        })
+        error: httpError(
+          at(a, `was answered with a redirect (${status || 'opaque'}), which is not followed`, { status })
+        )
       }
     }
     let text: string | undefined
     try {
-      text = await readBody(res, a.limit, stop)
+      text = await readBody(res, limit, stop)
     } catch (e) {
-      return lost('lost the connection while reading the response', causeOf(e, a.secret))
+      return lost('lost the connection while reading the response', causeOf(e, secret))
     }
+    const headers = res.headers
     if (status < 200 || status >= 300)
       return {
-        error: statusError(a, status, res.statusText, res.headers.get('content-type'), text),
+        error: statusError(a, status, res.statusText, headers.get('content-type'), text),
         transient: RETRY_STATUSES.includes(status),
-        retryAfter: res.headers.get('retry-after')
+        retryAfter: headers.get('retry-after')
       }
     if (text === undefined)
       return {
-        error: responseTooLarge({
-          message: `${where} answered with more than ${a.limit} bytes, which were not read.`,
-          limit: a.limit,
-          method,
-          path
-        })
+        error: responseTooLarge(at(a, `answered with more than ${limit} bytes, which were not read`, { limit }))
       }
-    const reply = { status, headers: res.headers, path, where }
+    const reply = { status, headers, path: a.path, where: a.where }
     if (text.trim() === '') return { reply: { ...reply, body: undefined } }
-    if (/html/i.test(res.headers.get('content-type') ?? '')) return notJson(status, 'an HTML page')
+    if (/html/i.test(headers.get('content-type') ?? '')) return { error: notJson(a, status, 'an HTML page') }
     const json = parseJson(text)
-    return E.isLeft(json) ? notJson(status, json.left) : { reply: { ...reply, body: json.right } }
+    return typeof json === 'string' ? { error: notJson(a, status, json) } : { reply: { ...reply, body: json[0] } }
   } catch (e) {
     // A last resort inside the attempt: what is known (the status) is kept; nothing here is worth repeating.
-    const message = `${where} failed unexpectedly while handling the response`
+    const text = `failed unexpectedly while handling the response${status === undefined ? '' : ` (status ${status})`}`
     return {
       error:
         status === undefined
-          ? networkError({ message: `${message}.`, method, path, cause: causeOf(e, a.secret) })
+          ? networkError(at(a, text, { cause: causeOf(e, secret) }))
           : status >= 200 && status < 300
-            ? decodeError({
-                message: `${message} (status ${status}).`,
-                errors: ['(root): the body could not be read'],
-                method,
-                path,
-                status
-              })
-            : httpError({ status, message: `${message} (status ${status}).`, method, path })
+            ? decodeError(at(a, text, { errors: ['(root): the body could not be read'], status }))
+            : httpError(at(a, text, { status }))
     }
   } finally {
     cancelTimer()
-    a.signal?.removeEventListener('abort', onAbort)
+    signal?.removeEventListener('abort', onAbort)
   }
 }

@@ -4,8 +4,6 @@
  *
  * @since 0.2.0
  */
-import * as E from '#fp-ts/Either'
-
 /** Drops `__proto__` keys: io-ts copies objects by assignment, which would turn such a key into a prototype. */
 const dropProto = (key: string, value: unknown): unknown => (key === '__proto__' ? undefined : value)
 
@@ -17,17 +15,17 @@ const dropProto = (key: string, value: unknown): unknown => (key === '__proto__'
 const suspicious = (text: string): boolean => text.includes('_proto') || text.includes('\\u')
 
 /**
- * Parses JSON (any depth: V8's parser does not recurse on the stack); on failure, what the text looks like
- * (`an HTML page`, `text that is not valid JSON`).
+ * Parses JSON (any depth: V8's parser does not recurse on the stack): the value in a one-element array, or on
+ * failure what the text looks like (`an HTML page`, `text that is not valid JSON`).
  *
  * @category utils
  * @since 0.2.0
  */
-export const parseJson = (text: string): E.Either<string, unknown> => {
+export const parseJson = (text: string): readonly [unknown] | string => {
   try {
-    return E.right(suspicious(text) ? JSON.parse(text, dropProto) : JSON.parse(text))
+    return [suspicious(text) ? JSON.parse(text, dropProto) : JSON.parse(text)]
   } catch {
-    return E.left(text.trimStart().startsWith('<') ? 'an HTML page' : 'text that is not valid JSON')
+    return text.trimStart().startsWith('<') ? 'an HTML page' : 'text that is not valid JSON'
   }
 }
 

@@ -1,33 +1,143 @@
 /**
- * Telling a transport failure (refused, reset, DNS, TLS: worth another attempt) from a programming error in a
- * caller's `ctx.fetch` (a throw before any I/O, a rejection with its own bug, a value that is not a `Response`: not
- * worth repeating), and describing either as a token-free `NetworkCause`. Internal.
+ * What went wrong, said once: the fields every error of a request shares (`at`), the `HttpError` of a non-2xx
+ * answer (`statusError`), and a fetch failure explained (`explainFailure`): a transport failure (refused, reset,
+ * DNS, TLS: worth another attempt) told from a programming error in a caller's `ctx.fetch` (a throw before any
+ * I/O, a rejection with its own bug, a value that is not a `Response`: not worth repeating). Nothing the server or
+ * the fetch said reaches an error unredacted. Internal.
  *
  * @since 0.2.0
  */
-import type { NetworkCause } from '../error'
-import { redactText } from './redact'
+import { decodeError, httpError, type DecodeError, type HttpError, type NetworkCause } from '../error'
+import { parseJson } from './body'
+import { redactText, redactValue } from './redact'
+
+/**
+ * Where a request went, for messages: `where` is operation, method and path; `baseUrl` the checked base URL.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface Target {
+  readonly where: string
+  readonly method: string
+  readonly path: string
+  readonly baseUrl: string
+  /** The token, to keep it out of errors built from what the server said. */
+  readonly secret: string
+}
+
+/**
+ * What a message needs of a `Target`.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type Place = Pick<Target, 'where' | 'method' | 'path'>
+
+/**
+ * The fields every error of a request has: a one-sentence message that starts with `where` (a full stop is added
+ * unless `text` ends a sentence already), the method and path; plus `extra`.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const at = <F extends object>(t: Place, text: string, extra: F) => ({
+  message: `${t.where} ${text}${/[.!?]$/.test(text) ? '' : '.'}`,
+  method: t.method,
+  path: t.path,
+  ...extra
+})
+
+/**
+ * The `DecodeError` of a 2xx answer that is not JSON (`what` it is instead: `an HTML page`, `an empty body`...).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const notJson = (t: Place, status: number, what: string): DecodeError =>
+  decodeError(
+    at(t, `answered ${status} with ${what} where JSON was expected`, {
+      errors: [`(root): expected JSON, got ${what}`],
+      status
+    })
+  )
+
+const get = (u: unknown, key: PropertyKey): unknown =>
+  typeof u === 'object' && u !== null ? (u as Record<PropertyKey, unknown>)[key] : undefined
+
+const str = (u: unknown): string | undefined => (typeof u === 'string' && u !== '' ? u : undefined)
+
+const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 3)}...` : s)
+
+const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ')
+
+/** What a user can do about a status, when the status says it (404: see `statusError`). */
+const HINTS: Readonly<Record<number, string>> = {
+  401: 'check the token',
+  403: "check the workspace id and the token's rights"
+}
+
+/**
+ * Builds the `HttpError` of an answer with a non-2xx `status`, from its body (`undefined`: too large to read): the
+ * API's own fields when its body has them, a message a user can act on when not.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const statusError = (
+  t: Target,
+  status: number,
+  statusText: string,
+  contentType: string | null,
+  raw: string | undefined
+): HttpError => {
+  const red = (s: string): string => redactText(s, t.secret)
+  // The raw text is redacted first; parsed strings are redacted again only where an escape could have hidden the
+  // token from that first pass, and only in the parts that reach the error.
+  const text = raw === undefined ? undefined : red(raw)
+  const parsed = text ? parseJson(text) : text === undefined ? 'a body too large to read' : 'an empty body'
+  const json = typeof parsed !== 'string'
+  const body: unknown = json && !Array.isArray(parsed[0]) ? parsed[0] : undefined
+  const keep = (u: unknown): unknown => (text?.includes('\\') ? redactValue(u, t.secret) : u)
+  const said = [get(body, 'message'), get(body, 'error')].find(
+    (m): m is string => typeof m === 'string' && m.trim() !== ''
+  )
+  let detail = clip(
+    oneLine(
+      said !== undefined
+        ? red(said).trim()
+        : json
+          ? 'a JSON body with no message'
+          : text && contentType !== null
+            ? `${parsed} (${red(contentType.split(';')[0] ?? '')})`
+            : parsed
+    ),
+    300
+  )
+  const advice =
+    HINTS[status] ??
+    (status === 404 && !json ? `no such route under ${new URL(t.baseUrl).origin}, check the base URL` : undefined)
+  if (advice !== undefined) detail = `${detail.replace(/[.!?]+$/, '')}; ${advice}`
+  const logref = get(body, 'logref')
+  const errors = get(body, 'errors')
+  const data = get(body, 'data')
+  return httpError(
+    at(t, `failed with ${status}${statusText && ` ${oneLine(red(statusText))}`}: ${detail}`, {
+      status,
+      ...(typeof logref === 'string' ? { logref: red(logref) } : {}),
+      ...(Array.isArray(errors) ? { errors: keep(errors) as ReadonlyArray<unknown> } : {}),
+      ...(data !== undefined ? { data: keep(data) } : {})
+    })
+  )
+}
 
 const BOXED: unique symbol = Symbol('contacthub-fp/fetch-failure')
 
 /** How the transport failed: it threw at once, rejected, or resolved to something that is not a `Response`. */
 type How = 'threw' | 'rejected' | 'not a Response'
 
-interface Boxed extends Error {
-  readonly [BOXED]: How
-  readonly error: unknown
-}
-
 /** An Error (what a rejection should be) that carries how the fetch failed and what it failed with. */
-const box = (how: How, error: unknown): Boxed => Object.assign(new Error(`the fetch ${how}`), { [BOXED]: how, error })
-
-const isBoxed = (u: unknown): u is Boxed => typeof u === 'object' && u !== null && BOXED in u
-
-const isResponse = (r: unknown): r is Response =>
-  typeof r === 'object' &&
-  r !== null &&
-  typeof (r as { status?: unknown }).status === 'number' &&
-  typeof (r as { headers?: { get?: unknown } }).headers?.get === 'function'
+const box = (how: How, error: unknown): Error => Object.assign(new Error(`the fetch ${how}`), { [BOXED]: how, error })
 
 /**
  * Wraps a fetch so that its failures say how they happened (what ofetch wraps them in keeps them as `cause`).
@@ -38,51 +148,37 @@ const isResponse = (r: unknown): r is Response =>
  */
 export const guardFetch =
   (f: typeof fetch): typeof fetch =>
-  (input, init) => {
-    let p: Promise<Response>
+  async (input, init) => {
+    let r: unknown
     try {
-      p = f(input, init)
+      r = f(input, init)
     } catch (error) {
-      return Promise.reject(box('threw', error))
+      throw box('threw', error)
     }
-    if (typeof (p as { then?: unknown } | null)?.then !== 'function') return Promise.reject(box('not a Response', p))
-    return p.then(
-      (r) => (isResponse(r) ? r : Promise.reject(box('not a Response', r))),
-      (error: unknown) => Promise.reject(box('rejected', error))
-    )
+    if (typeof (r as { then?: unknown } | null)?.then !== 'function') throw box('not a Response', r)
+    try {
+      r = await r
+    } catch (error) {
+      throw box('rejected', error)
+    }
+    if (typeof get(r, 'status') !== 'number' || typeof get(get(r, 'headers'), 'get') !== 'function')
+      throw box('not a Response', r)
+    return r as Response
   }
 
 /** Fetch failures that name no code: undici, Chrome, Firefox, Safari, Deno, workerd. */
 const TRANSPORT_MESSAGE =
   /^(fetch failed|failed to fetch|load failed|terminated)|networkerror|network (connection|error|request)|error sending request|connection (lost|refused|reset|closed)/i
 
-// (node-fetch's FetchError of a system failure carries a `code`: found above.)
+// (node-fetch's FetchError of a system failure carries a `code`: found by codeOf.)
 const TRANSPORT_NAMES: ReadonlyArray<string> = ['AbortError', 'TimeoutError', 'NetworkError']
-
-const get = (u: unknown, key: string): unknown =>
-  typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined
-
-const str = (u: unknown): string | undefined => (typeof u === 'string' && u !== '' ? u : undefined)
 
 /** The first string `code` along an error and its causes (at most four deep). */
 const codeOf = (error: unknown): string | undefined => {
-  let e = error
-  for (let i = 0; i < 4 && typeof e === 'object' && e !== null; i++, e = get(e, 'cause')) {
-    const code = str(get(e, 'code'))
-    if (code !== undefined) return code
-  }
-  return undefined
+  let code: string | undefined
+  for (let i = 0, e = error; i < 4 && code === undefined; i++, e = get(e, 'cause')) code = str(get(e, 'code'))
+  return code
 }
-
-/** Whether an error a fetch rejected with is the network failing (rather than a bug in the caller's fetch). */
-const isTransport = (error: unknown): boolean => {
-  if (codeOf(error) !== undefined) return true
-  const name = str(get(error, 'name')) ?? ''
-  if (TRANSPORT_NAMES.includes(name)) return true
-  return name === 'TypeError' && TRANSPORT_MESSAGE.test(str(get(error, 'message')) ?? '')
-}
-
-const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 197)}...` : s)
 
 /**
  * What an error says, token-free: its `name`, its `message` (with its cause's message when that adds something:
@@ -92,18 +188,22 @@ const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 197)}...` : 
  * @since 0.2.0
  */
 export const causeOf = (error: unknown, secret: string): NetworkCause => {
-  if (typeof error !== 'object' || error === null) return { message: clip(redactText(String(error), secret)) }
-  const name = str(get(error, 'name'))
   const outer = str(get(error, 'message'))
   const inner = str(get(get(error, 'cause'), 'message'))
-  const message =
-    outer !== undefined && inner !== undefined && inner !== outer ? `${outer}: ${inner}` : (outer ?? inner)
-  const code = codeOf(error)
-  return {
-    ...(name === undefined ? {} : { name: clip(redactText(name, secret)) }),
-    ...(message === undefined ? {} : { message: clip(redactText(message, secret)) }),
-    ...(code === undefined ? {} : { code: clip(redactText(code, secret)) })
+  const found: Record<string, string | undefined> =
+    typeof error === 'object' && error !== null
+      ? {
+          name: str(get(error, 'name')),
+          message: outer && inner && inner !== outer ? `${outer}: ${inner}` : (outer ?? inner),
+          code: codeOf(error)
+        }
+      : { message: String(error) }
+  const cause: Record<string, string> = {}
+  for (const k in found) {
+    const v = found[k]
+    if (v !== undefined) cause[k] = clip(redactText(v, secret), 200)
   }
+  return cause
 }
 
 /**
@@ -119,6 +219,8 @@ export interface FetchFailure {
   readonly cause: NetworkCause
 }
 
+const NOT_THE_NETWORK = ', which is not a network failure and was not retried'
+
 /**
  * Explains what a fetch (through ofetch) rejected with.
  *
@@ -127,28 +229,36 @@ export interface FetchFailure {
  */
 export const explainFailure = (thrown: unknown, secret: string): FetchFailure => {
   // ofetch wraps what the fetch rejected with in its own FetchError, as `cause`.
-  const boxed = isBoxed(thrown) ? thrown : isBoxed(get(thrown, 'cause')) ? (get(thrown, 'cause') as Boxed) : undefined
-  if (boxed === undefined)
+  const boxed = get(thrown, BOXED) ? thrown : get(thrown, 'cause')
+  const how = get(boxed, BOXED) as How | undefined
+  if (how === undefined)
     return {
       transport: false,
-      what: 'failed while handling the response, which is not a network failure and was not retried',
+      what: `failed while handling the response${NOT_THE_NETWORK}`,
       cause: causeOf(thrown, secret)
     }
-  const how = boxed[BOXED]
-  const cause = causeOf(boxed.error, secret)
-  if (how === 'rejected' && isTransport(boxed.error))
-    return {
-      transport: true,
-      what: `could not reach the server or lost the connection${cause.code === undefined ? '' : ` (${cause.code})`}`,
-      cause
-    }
-  const did =
-    how === 'not a Response'
-      ? 'resolved to something that is not a Response'
-      : `${how} ${cause.name === undefined ? 'a value' : `a ${cause.name}`}`
+  const error = get(boxed, 'error')
+  const cause = causeOf(error, secret)
+  const transport = how === 'rejected' && isTransport(error)
   return {
-    transport: false,
-    what: `failed because the fetch function ${did}, which is not a network failure and was not retried`,
+    transport,
+    what: transport
+      ? `could not reach the server or lost the connection${cause.code ? ` (${cause.code})` : ''}`
+      : `failed because the fetch function ${
+          how === 'not a Response'
+            ? 'resolved to something that is not a Response'
+            : `${how} a ${cause.name ?? 'value'}`
+        }${NOT_THE_NETWORK}`,
     cause
   }
+}
+
+/** Whether an error a fetch rejected with is the network failing (rather than a bug in the caller's fetch). */
+const isTransport = (error: unknown): boolean => {
+  const name = str(get(error, 'name')) ?? ''
+  return (
+    codeOf(error) !== undefined ||
+    TRANSPORT_NAMES.includes(name) ||
+    (name === 'TypeError' && TRANSPORT_MESSAGE.test(str(get(error, 'message')) ?? ''))
+  )
 }

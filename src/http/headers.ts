@@ -4,7 +4,6 @@
  *
  * @since 0.2.0
  */
-import * as E from '#fp-ts/Either'
 import type { Workspace } from '../context'
 
 const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/
@@ -15,27 +14,29 @@ const OWN = /^(authorization|content-length|host)$/i
 const HOP_BY_HOP = /^(transfer-encoding|connection|upgrade|keep-alive|expect)$/i
 
 /**
- * The headers of every request of a context, or why they cannot be sent. The token is never part of a reason.
+ * The headers of every request of a context, or why they cannot be sent (a string). The token is never part of a
+ * reason.
  *
  * @category utils
  * @since 0.2.0
  */
-export const buildHeaders = (ws: Workspace, hasBody: boolean): E.Either<string, Record<string, string>> => {
-  if (typeof ws.token !== 'string' || ws.token === '') return E.left('the token must be a non-empty string')
-  if (UNSENDABLE.test(ws.token)) return E.left('the token contains characters that cannot be sent in a header')
+export const buildHeaders = (ws: Workspace, hasBody: boolean): string | Record<string, string> => {
+  const token: unknown = ws.token
+  if (typeof token !== 'string' || token === '') return 'the token must be a non-empty string'
+  if (UNSENDABLE.test(token)) return 'the token contains characters that cannot be sent in a header'
   const headers: Record<string, string> = {}
   const extra: unknown = ws.headers
   if (extra !== undefined && (typeof extra !== 'object' || extra === null))
-    return E.left('ctx.headers must be an object of header names and values')
+    return 'ctx.headers must be an object of header names and values'
   for (const [name, value] of Object.entries(extra ?? {})) {
+    const quoted = JSON.stringify(name)
     if (typeof value !== 'string' || !TOKEN_CHARS.test(name) || UNSENDABLE.test(value))
-      return E.left(`the header ${JSON.stringify(name).slice(0, 60)} is not a valid header`)
-    if (HOP_BY_HOP.test(name))
-      return E.left(`the header ${JSON.stringify(name)} is managed by the transport and cannot be set`)
+      return `the header ${quoted.slice(0, 60)} is not a valid header`
+    if (HOP_BY_HOP.test(name)) return `the header ${quoted} is managed by the transport and cannot be set`
     if (!OWN.test(name)) headers[name.toLowerCase()] = value
   }
   headers.accept = 'application/json'
   if (hasBody) headers['content-type'] = 'application/json'
-  headers.authorization = `Bearer ${ws.token}`
-  return E.right(headers)
+  headers.authorization = `Bearer ${token}`
+  return headers
 }

@@ -4,10 +4,11 @@
  *
  * @since 0.2.0
  */
-import * as E from '#fp-ts/Either'
-import { abortError, type ContacthubError } from '../error'
+import type { Either } from '#fp-ts/Either'
+import type { ContacthubError } from '../error'
 import type { Reply } from '../request'
-import { attemptOnce, type Attempt } from './attempt'
+import { aborted, attemptOnce, type Attempt } from './attempt'
+import { left, right } from '../either'
 import type { Settings } from './settings'
 
 /**
@@ -46,18 +47,17 @@ export const retrying = async (
   s: Settings,
   maxAttempts: number,
   progress: { attempts: number }
-): Promise<E.Either<ContacthubError, Reply>> => {
+): Promise<Either<ContacthubError, Reply>> => {
   const { clock } = s
   for (let n = 1; ; n++) {
-    if (a.signal?.aborted === true)
-      return E.left(abortError({ message: `${a.where} was aborted by the caller.`, method: a.method, path: a.path }))
+    if (a.signal?.aborted === true) return left(aborted(a))
     progress.attempts = n
     const outcome = await attemptOnce(a)
-    if (outcome.error === undefined) return E.right(outcome.reply)
-    if (outcome.transient !== true || n >= maxAttempts) return E.left(withAttempts(outcome.error, n))
+    if (outcome.error === undefined) return right(outcome.reply)
+    if (outcome.transient !== true || n >= maxAttempts) return left(withAttempts(outcome.error, n))
     let delay = parseRetryAfter(outcome.retryAfter, clock.now())
     if (delay !== undefined && delay > s.maxRetryAfterMs)
-      return E.left(withAttempts(outcome.error, n, ', and its Retry-After is longer than the client waits.'))
+      return left(withAttempts(outcome.error, n, ', and its Retry-After is longer than the client waits.'))
     delay ??= Math.floor(clock.random() * Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (n - 1)))
     if (delay > 0) await clock.sleep(delay, a.signal).catch(() => undefined)
   }

@@ -4,8 +4,10 @@
  *
  * @since 0.2.0
  */
-import * as E from '#fp-ts/Either'
+import type { Either } from '#fp-ts/Either'
 import type { QueryValue } from '../request'
+import { left, right } from '../either'
+import { typeName } from './settings'
 
 /**
  * Fills a path template; every parameter is checked and encoded into exactly one segment. `workspaceId` comes
@@ -18,23 +20,28 @@ export const buildPath = (
   template: string,
   params: Readonly<Record<string, unknown>> | undefined,
   workspaceId: unknown
-): E.Either<string, string> => {
+): Either<string, string> => {
   let failure: string | undefined
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = name === 'workspaceId' ? workspaceId : params?.[name]
-    if (typeof value !== 'string') failure ??= `${name} must be a string, got ${value === null ? 'null' : typeof value}`
-    else if (value.trim() === '' || value === '.' || value === '..')
-      failure ??= `${name} must be a non-empty id other than "." and "..", got ${JSON.stringify(value)}`
-    else if (value.length > 1024) failure ??= `${name} is longer than 1024 characters`
-    else
+    let why =
+      typeof value !== 'string'
+        ? `must be a string, got ${typeName(value)}`
+        : value.trim() === '' || value === '.' || value === '..'
+          ? `must be a non-empty id other than "." and "..", got ${JSON.stringify(value)}`
+          : value.length > 1024
+            ? 'is longer than 1024 characters'
+            : undefined
+    if (why === undefined)
       try {
-        return encodeURIComponent(value)
+        return encodeURIComponent(value as string)
       } catch {
-        failure ??= `${name} is not well-formed Unicode (it holds a lone surrogate)`
+        why = 'is not well-formed Unicode (it holds a lone surrogate)'
       }
+    failure ??= `${name} ${why}`
     return ''
   })
-  return failure === undefined ? E.right(path) : E.left(failure)
+  return failure === undefined ? right(path) : left(failure)
 }
 
 /**
@@ -47,7 +54,7 @@ export const buildQuery = (query: Readonly<Record<string, QueryValue>> | undefin
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query ?? {}))
     for (const v of Array.isArray(value) ? (value as ReadonlyArray<string | number>) : [value])
-      if (v !== undefined && v !== null) params.append(key, String(v))
+      if (v != null) params.append(key, String(v))
   const s = params.toString()
-  return s === '' ? '' : `?${s}`
+  return s && `?${s}`
 }
