@@ -7,7 +7,7 @@
  *
  * @since 0.2.0
  */
-import * as E from '#fp-ts/Either'
+import * as E from './either'
 import * as TE from './taskEither'
 import type { Context } from './context'
 import { invalidInput, type ContacthubError } from './error'

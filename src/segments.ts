@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import * as E from '#fp-ts/Either'
+import * as E from './either'
 import * as TE from './taskEither'
 import { pipe } from '#fp-ts/function'
 import type { Context } from './context'
