@@ -1,5 +1,5 @@
 /**
- * Event operations: `addEvent`, `getEvent`, `getEvents`, `deleteEvent`.
+ * Event operations: `addEvent`, `getEvent`, `getEvents`, `updateEvent`, `deleteEvent`.
  *
  * @since 0.1.0
  */
@@ -210,6 +210,33 @@ export const getEvents = (
   customerId: string,
   opts?: GetEventsOptions
 ): TE.TaskEither<ContacthubError, Paginated<Event>> => eventsPaged(ctx, opts, (o) => eventsRequest(customerId, o))
+
+/**
+ * Replaces an event (`PUT /events/{id}`). The body is the event as {@link addEvent} sends it, with `id`; an `id` in
+ * `event`, if any, must be the path's, else the call is an `InvalidInput` and nothing is sent. The API queues the
+ * change (202): the result is `void`, and a read may not see it for a few seconds.
+ *
+ * @example
+ * updateEvent(ctx, id, { type: 'viewedPage', context: 'WEB', customerId, properties: { url: 'https://example.com/' }, date: new Date('2024-01-01') })
+ *
+ * @category events
+ * @since 0.2.0
+ */
+export const updateEvent = (ctx: Context, id: string, event: EventInput): TE.TaskEither<ContacthubError, void> =>
+  operation('updateEvent', ctx, () => {
+    const given = isRecord(event) ? event.id : undefined
+    if (given !== undefined && given !== id) return refuse('updateEvent', "the event's id must be the path's id")
+    const body = eventBody(ctx, event)
+    return E.isLeft(body)
+      ? refuse('updateEvent', body.left)
+      : requestVoid(ctx, {
+          operation: 'updateEvent',
+          method: 'PUT',
+          path: EVENT,
+          params: { id },
+          body: { ...body.right, id }
+        })
+  })
 
 /**
  * Deletes an event (`DELETE /events/{id}`, 204).

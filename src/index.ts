@@ -54,8 +54,33 @@ export {
   updateLike,
   updateSubscription
 } from './entities'
-export { addEvent, deleteEvent, getEvent, getEvents } from './events'
+export { addEvent, deleteEvent, getEvent, getEvents, updateEvent } from './events'
 export type { GetEventsOptions } from './events'
+export { addSegment, deleteSegment, getSegment, getSegmentCustomers, getSegments, updateSegment } from './segments'
+export type { GetSegmentCustomersOptions, GetSegmentsOptions } from './segments'
+export { getCustomerSource, getCustomerSources } from './sources'
+export { getMe } from './me'
+export {
+  countCustomers,
+  getAgeRangeComposition,
+  getCityComposition,
+  getCountryComposition,
+  getCustomerAcquisitionDistribution,
+  getCustomerDistributionByNode,
+  getCustomerDistributionBySource,
+  getCustomerDistributionByTime,
+  getCustomerQueryDistribution,
+  getCustomerTrend,
+  getEventDistributionByNode,
+  getEventDistributionBySource,
+  getEventDistributionByTime,
+  getEventQueryDistribution,
+  getEventTrend,
+  getGenderComposition,
+  getNumericQuery,
+  getQueryDistribution,
+  getTrendQuery
+} from './analytics'
 
 // -------------------------------------------------------------------------------------------------
 // pagination
@@ -189,6 +214,78 @@ export type {
   QueryScalar,
   SimpleQuery
 } from './codecs/query'
+export { Segment } from './codecs/segment'
+export type { SegmentInput } from './codecs/segment'
+export { SourceCustomer } from './codecs/source'
+export type { SourceCustomerList } from './codecs/source'
+export { UserInfo } from './codecs/me'
+export type { GroupInfo, NodePermission, NodePermissionMode, WorkspaceInfo } from './codecs/me'
+export type {
+  AcquisitionDistribution,
+  AcquisitionQuery,
+  AggregationOperator,
+  AnalyticsAggregation,
+  AnalyticsFilter,
+  AnalyticsFunction,
+  AnalyticsOptions,
+  AnalyticsQueryAggregation,
+  AnalyticsQueryFilter,
+  AnalyticsResult,
+  AnalyticsResults,
+  CityComposition,
+  CityCompositionOptions,
+  CityParameters,
+  Composition,
+  CustomerCount,
+  CustomerNodeDistribution,
+  CustomerSourceDistribution,
+  CustomerTimeDistribution,
+  CustomerTrend,
+  DistributionAnalyticsQuery,
+  DistributionQueryParameters,
+  DistributionQueryResult,
+  EventAnalyticsQuery,
+  EventDistributionOptions,
+  EventFilterOptions,
+  EventNodeDistribution,
+  EventParameters,
+  EventSourceDistribution,
+  EventTimeDistribution,
+  EventTimeDistributionOptions,
+  EventTimeParameters,
+  EventTrend,
+  EventTrendOptions,
+  EventTrendParameters,
+  NamedDistribution,
+  NamedValue,
+  NestedDistribution,
+  NodeComposition,
+  NodeCount,
+  NodeDistribution,
+  NodeNestedDistribution,
+  NodeOptions,
+  NodeParameters,
+  NodeSourceCounts,
+  NodeTimeCounts,
+  NodeTrend,
+  NodeValue,
+  NumericQueryResult,
+  QueryDistributionOptions,
+  QueryDistributionQuery,
+  QueryOptions,
+  QueryParameters,
+  SourceCount,
+  TimeCount,
+  TimeDistributionMode,
+  TimeDistributionOptions,
+  TimeParameters,
+  TrendAnalyticsQuery,
+  TrendMode,
+  TrendOptions,
+  TrendQueryParameters,
+  TrendQueryResult,
+  TrendValue
+} from './codecs/analytics'
 export { PageInfo, pageOf } from './codecs/page'
 export type { Page } from './codecs/page'
 export { LenientDate, LenientTimestamp, Timestamp } from './codecs/common'

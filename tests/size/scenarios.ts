@@ -47,7 +47,9 @@ export const scenarios: ReadonlyArray<Scenario> = [
     name: 'pagination',
     source: `export { getCustomers, pages, nextPage, previousPage, hasNextPage, hasPreviousPage } from '${PACKAGE_NAME}'`
   },
-  { name: 'everything', source: `import * as all from '${PACKAGE_NAME}'\nexport default all` }
+  { name: 'everything', source: `import * as all from '${PACKAGE_NAME}'\nexport default all` },
+  { name: 'segments only', source: `export { getSegments, addSegment } from '${PACKAGE_NAME}'` },
+  { name: 'analytics only', source: `export { getCustomerTrend } from '${PACKAGE_NAME}'` }
 ]
 
 export const gzipSize = (code: string): number => gzipSync(Buffer.from(code), { level: 9 }).length
