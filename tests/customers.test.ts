@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import * as O from '#fp-ts/Option'
 import { conflictingCustomerId, type ContacthubError } from '../src/error'
@@ -12,8 +12,9 @@ import {
 } from '../src/customers'
 import { nextPage, previousPage } from '../src/pagination'
 import type { Query } from '../src/codecs/query'
-import { startRecorder, type Recorder } from './helpers/recorder'
-import { expectLeft, expectRight, wireCustomer } from './helpers/fixtures'
+import { useRecorder } from './helpers/recorder'
+import { expectLeft, expectRight } from './helpers/either'
+import { wireCustomer } from './helpers/fixtures'
 
 const customerWire = wireCustomer
 
@@ -29,13 +30,7 @@ const conflictWire = (existingId: string, href: string) => ({
   errors: []
 })
 
-let rec: Recorder
-
-beforeAll(async () => {
-  rec = await startRecorder()
-})
-afterAll(() => rec.close())
-beforeEach(() => rec.reset())
+const rec = useRecorder()
 
 const run = async <A>(task: () => Promise<E.Either<ContacthubError, A>>): Promise<E.Either<ContacthubError, A>> =>
   task()

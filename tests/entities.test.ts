@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
 import type { Context } from '../src/context'
@@ -21,16 +21,10 @@ import {
   updateLike,
   updateSubscription
 } from '../src/entities'
-import { expectRight } from './helpers/fixtures'
-import { startRecorder, type Recorder } from './helpers/recorder'
+import { expectRight } from './helpers/either'
+import { useRecorder } from './helpers/recorder'
 
-let rec: Recorder
-
-beforeAll(async () => {
-  rec = await startRecorder()
-})
-afterAll(() => rec.close())
-beforeEach(() => rec.reset())
+const rec = useRecorder()
 
 interface Case {
   readonly collection: string

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { inspect } from 'node:util'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
@@ -15,7 +15,7 @@ import {
 } from '../src/pagination'
 import { getCustomers } from '../src/customers'
 import { networkError } from '../src/error'
-import { startRecorder, type Recorder } from './helpers/recorder'
+import { useRecorder } from './helpers/recorder'
 
 /** A fake listing of `total` numbers in pages of `size`, counting requests; page `failAt` fails. */
 const listing = (total: number, size: number, failAt = -1) => {
@@ -76,11 +76,7 @@ describe('pagination', () => {
   })
 
   describe('a page of a real request', () => {
-    let rec: Recorder
-    beforeAll(async () => {
-      rec = await startRecorder()
-    })
-    afterAll(() => rec.close())
+    const rec = useRecorder()
 
     it('shows no token when printed, though its continuation sends it', async () => {
       const token = rec.ctx.token

@@ -5,13 +5,13 @@ import * as E from '#fp-ts/Either'
 import { request, requestVoid, send, parseRetryAfter, type RequestSpec } from '../src/request'
 import type { Context } from '../src/context'
 import type { ContacthubError } from '../src/error'
-import { json, startServer, useServer } from './helpers/http'
+import { json, startRecorder, useRecorder } from './helpers/recorder'
 
 const TOKEN = 'tok-SECRET-1234567890'
 const Thing = t.type({ id: t.string, n: t.number })
 
-const server = useServer()
-const other = useServer((_, res) => json(res, 200, { id: 'elsewhere', n: 1 }))
+const server = useRecorder()
+const other = useRecorder((_, res) => json(res, 200, { id: 'elsewhere', n: 1 }))
 const sleeps: Array<number> = []
 
 const ctx = (over: Partial<Context> = {}): Context => ({
@@ -59,14 +59,14 @@ describe('request: success', () => {
     const [req] = server.requests
     expect(req.method).toBe('POST')
     expect(req.path).toBe('/workspaces/ws/things/x')
-    expect(req.query.get('nodeId')).toBe('node')
-    expect(req.query.getAll('tags')).toEqual(['a', 'b'])
-    expect(req.query.has('skip')).toBe(false)
+    expect(req.searchParams.get('nodeId')).toBe('node')
+    expect(req.searchParams.getAll('tags')).toEqual(['a', 'b'])
+    expect(req.searchParams.has('skip')).toBe(false)
     expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`)
     expect(req.headers.accept).toBe('application/json')
     expect(req.headers['content-type']).toBe('application/json')
     expect(req.headers['x-trace']).toBe('abc')
-    expect(JSON.parse(req.body)).toEqual({ name: 'x' })
+    expect(JSON.parse(req.text)).toEqual({ name: 'x' })
   })
 
   it('accepts empty 200, 202 and 204 bodies for operations that return nothing', async () => {
@@ -337,7 +337,7 @@ describe('request: timeouts, aborts and the network', () => {
   })
 
   it('a refused connection is a NetworkError', async () => {
-    const gone = await startServer()
+    const gone = await startRecorder()
     const url = gone.url
     await gone.close()
     const e = left(await request(ctx({ baseUrl: url, retry: false }), spec(), Thing)())

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import { addCustomerSession, createSessionId, deleteCustomerSession, getCustomerSessions } from '../src/sessions'
 import { addTag, removeTag } from '../src/tags'
-import { expectRight } from './helpers/fixtures'
-import { startRecorder, type Canned, type Recorded, type Recorder } from './helpers/recorder'
+import { expectRight } from './helpers/either'
+import { useRecorder, type Canned, type Recorded } from './helpers/recorder'
 
-let rec: Recorder
-
-beforeAll(async () => {
-  rec = await startRecorder()
-})
-afterAll(() => rec.close())
-beforeEach(() => rec.reset())
+const rec = useRecorder()
 
 const customerWire = (id: string, manual: ReadonlyArray<string> | null, auto: ReadonlyArray<string> = ['a1']) => ({
   id,

@@ -10,7 +10,8 @@ import {
   encodeSubscriptionInput,
   type CustomerInput
 } from '../../src/codecs/customer-input'
-import { expectRight, wireCustomer } from '../helpers/fixtures'
+import { expectRight } from '../helpers/either'
+import { wireCustomer } from '../helpers/fixtures'
 
 describe('input encoders', () => {
   it('serialises Dates as the API wants them, keeps everything else, does not mutate', () => {

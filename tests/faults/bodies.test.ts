@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type { ServerResponse } from 'node:http'
 import { deleteCustomer, getCustomer } from '../../src/customers'
-import { useServer } from '../helpers/http'
+import { useRecorder } from '../helpers/recorder'
 import { TOKEN, contextFor, leftOf, rightOf, virtualClock } from './support'
 
-const server = useServer()
+const server = useRecorder()
 const vc = virtualClock()
 const ctx = () => contextFor(server.url, vc)
 

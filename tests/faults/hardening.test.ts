@@ -13,11 +13,11 @@ import { pageOf } from '../../src/codecs/page'
 import { decodeWith, formatValidationErrors } from '../../src/decode'
 import { after } from '../../src/http/timer'
 import type { Context } from '../../src/context'
-import { answer, json, startServer, useServer } from '../helpers/http'
+import { answer, json, startRecorder, useRecorder } from '../helpers/recorder'
 import { wireCustomer } from '../helpers/fixtures'
 import { TOKEN, contextFor, hides, leftOf, rightOf, virtualClock } from './support'
 
-const server = useServer()
+const server = useRecorder()
 const vc = virtualClock()
 const ctx = (over: Partial<Context> = {}): Context => contextFor(server.url, vc, over)
 
@@ -217,7 +217,7 @@ describe('a bug in a caller-supplied fetch is not retried as if the network were
 
 describe('NetworkError says what the transport said', () => {
   it('a refused connection on 127.0.0.1 has cause.code ECONNREFUSED', async () => {
-    const gone = await startServer()
+    const gone = await startRecorder()
     const url = gone.url
     await gone.close()
     const e = leftOf(await getCustomer(contextFor(url, vc, { retry: false }), 'c1')())

@@ -5,14 +5,14 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import { addCustomer, deleteCustomer, getCustomer, getCustomers } from '../../src/customers'
 import { getEvent } from '../../src/events'
-import { json, useServer } from '../helpers/http'
+import { json, useRecorder } from '../helpers/recorder'
 import { contextFor, leftOf, plainPrototypes, rightOf, stopwatch, virtualClock } from './support'
 
 const MB = 1024 * 1024
 const CUSTOMER = { id: 'c1', nodeId: 'node', base: { firstName: 'Ada' } }
 
-const server = useServer()
-const other = useServer((_, res) => json(res, 200, CUSTOMER))
+const server = useRecorder()
+const other = useRecorder((_, res) => json(res, 200, CUSTOMER))
 const vc = virtualClock()
 const ctx = (over = {}) => contextFor(server.url, vc, over)
 

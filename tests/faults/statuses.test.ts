@@ -5,14 +5,14 @@ import type { ServerResponse } from 'node:http'
 import * as O from '#fp-ts/Option'
 import { addCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
 import { conflictingCustomerId } from '../../src/error'
-import { json, useServer } from '../helpers/http'
+import { json, useRecorder } from '../helpers/recorder'
 import { T0, contextFor, leftOf, rightOf, virtualClock } from './support'
 
 const CUSTOMER = { id: 'c1', nodeId: 'node', externalId: 'x', base: { firstName: 'Ada' } }
 const PAGE = { elements: [CUSTOMER], page: { number: 0, size: 10, totalElements: 1, totalPages: 1 } }
 
-const server = useServer()
-const other = useServer()
+const server = useRecorder()
+const other = useRecorder()
 const vc = virtualClock()
 const ctx = (over = {}) => contextFor(server.url, vc, over)
 

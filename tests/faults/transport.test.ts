@@ -6,12 +6,12 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import * as E from '#fp-ts/Either'
 import { addCustomer, deleteCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
-import { json, startServer, useServer } from '../helpers/http'
+import { json, startRecorder, useRecorder } from '../helpers/recorder'
 import { contextFor, leftOf, rightOf, stopwatch, virtualClock } from './support'
 
 const CUSTOMER = { id: 'c1', nodeId: 'node', base: { firstName: 'Ada' } }
 
-const server = useServer()
+const server = useRecorder()
 const vc = virtualClock()
 const ctx = (over = {}) => contextFor(server.url, vc, over)
 
@@ -63,7 +63,7 @@ describe('connection reset before the headers', () => {
 describe('connection refused', () => {
   let refusedUrl: string
   beforeAll(async () => {
-    const gone = await startServer()
+    const gone = await startRecorder()
     refusedUrl = gone.url
     await gone.close()
   })

@@ -12,11 +12,11 @@ import { deleteCustomer, getCustomer, getCustomerByExternalId, updateCustomer } 
 import { getCustomerJob, removeLike, updateSubscription, addEducation } from '../../src/entities'
 import { addCustomerSession, deleteCustomerSession, getCustomerSessions } from '../../src/sessions'
 import { deleteEvent, getEvent } from '../../src/events'
-import { json, useServer } from '../helpers/http'
+import { json, useRecorder } from '../helpers/recorder'
 import { contextFor, virtualClock } from '../faults/support'
 
 // A 404 with the API's body: quick, final, never retried.
-const server = useServer((_, res) => json(res, 404, { message: 'not found' }))
+const server = useRecorder((_, res) => json(res, 404, { message: 'not found' }))
 const vc = virtualClock()
 const PREFIX = '/hub/v1'
 const ctx = (over: Partial<Context> = {}): Context =>
@@ -214,9 +214,9 @@ describe('arbitrary workspace ids and external ids', () => {
         if (server.requests.length === 0) return true
         const req = server.requests[0]
         expect(rawPath(req.url)).toBe(`${PREFIX}/workspaces/ws/customers`)
-        expect(req.query.getAll('externalId')).toHaveLength(1)
-        expect(req.query.getAll('nodeId')).toEqual(['node'])
-        if (wellFormed(externalId)) expect(req.query.get('externalId')).toBe(externalId)
+        expect(req.searchParams.getAll('externalId')).toHaveLength(1)
+        expect(req.searchParams.getAll('nodeId')).toEqual(['node'])
+        if (wellFormed(externalId)) expect(req.searchParams.get('externalId')).toBe(externalId)
         return true
       }),
       { numRuns: 100 }

@@ -10,16 +10,16 @@ import { addCustomer, getCustomer, getCustomerByExternalId, getCustomers } from 
 import { addTag } from '../../src/tags'
 import { addEvent } from '../../src/events'
 import type { Customer } from '../../src/codecs/customer'
-import { json, startServer, useServer } from '../helpers/http'
+import { json, startRecorder, useRecorder } from '../helpers/recorder'
 import { TOKEN, contextFor, hides, leftOf, renderings, rightOf, virtualClock } from '../faults/support'
 
-const server = useServer()
+const server = useRecorder()
 let refusedUrl: string
 const vc = virtualClock()
 const ctx = (over: Partial<Context> = {}): Context => contextFor(server.url, vc, { retry: false, ...over })
 
 beforeAll(async () => {
-  const gone = await startServer()
+  const gone = await startRecorder()
   refusedUrl = gone.url
   await gone.close()
 })
@@ -257,7 +257,7 @@ describe('a server that echoes the token back', () => {
 
 describe('values hide the token', () => {
   it('a Paginated value, its copy, the next page and every page of a walk', async () => {
-    server.handle((req, res) => json(res, 200, page(Number(req.query.get('page') ?? 0), 3)))
+    server.handle((req, res) => json(res, 200, page(Number(req.searchParams.get('page') ?? 0), 3)))
     const first: Paginated<Customer> = rightOf(await getCustomers(ctx(), { size: 1 })())
     expectHidden(first)
     expectHidden({ ...first })

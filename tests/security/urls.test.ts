@@ -9,11 +9,11 @@ import { getCustomerJob, updateJob } from '../../src/entities'
 import { deleteCustomerSession } from '../../src/sessions'
 import { addTag } from '../../src/tags'
 import { getEvent } from '../../src/events'
-import { json, useServer } from '../helpers/http'
+import { json, useRecorder } from '../helpers/recorder'
 import { TOKEN, contextFor, hides, leftOf, virtualClock } from '../faults/support'
 
-const server = useServer((_, res) => json(res, 200, { id: 'c1' }))
-const other = useServer((_, res) => json(res, 200, { id: 'stolen' }))
+const server = useRecorder((_, res) => json(res, 200, { id: 'c1' }))
+const other = useRecorder((_, res) => json(res, 200, { id: 'stolen' }))
 const vc = virtualClock()
 
 beforeEach(() => {
