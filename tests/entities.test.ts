@@ -21,7 +21,7 @@ import {
   updateLike,
   updateSubscription
 } from '../src/entities'
-import { expectRight } from './helpers/either'
+import { expectLeft, expectRight } from './helpers/either'
 import { useRecorder } from './helpers/recorder'
 
 const rec = useRecorder()
@@ -206,7 +206,7 @@ describe.each(cases)('$collection', (c) => {
   it('get maps a 404 to HttpError 404', async () => {
     rec.reply({ status: 404, body: { message: 'not found' } })
     const r = await c.get(rec.ctx, 'cust-1', 'missing')()
-    expect(E.isLeft(r) && r.left._tag === 'HttpError' && r.left.status).toBe(404)
+    expect(expectLeft(r)).toMatchObject({ _tag: 'HttpError', status: 404 })
   })
 
   it('update PUTs the whole entity with the id from the path (200 or 201)', async () => {
@@ -233,8 +233,8 @@ describe.each(cases)('$collection', (c) => {
   it('refuses invalid input (bad ids, invalid Dates) without sending', async () => {
     const r1 = await c.get(rec.ctx, '', 'x')()
     const r2 = await c.remove(rec.ctx, 'cust-1', '..')()
-    expect(E.isLeft(r1) && r1.left._tag).toBe('InvalidInput')
-    expect(E.isLeft(r2) && r2.left._tag).toBe('InvalidInput')
+    expect(expectLeft(r1)._tag).toBe('InvalidInput')
+    expect(expectLeft(r2)._tag).toBe('InvalidInput')
     if (c.badDate !== undefined) {
       expect(await c.add(rec.ctx, 'cust-1', c.badDate.input as never)()).toEqual(
         E.left({ _tag: 'InvalidInput', message: c.badDate.message })

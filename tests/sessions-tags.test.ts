@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import { addCustomerSession, createSessionId, deleteCustomerSession, getCustomerSessions } from '../src/sessions'
 import { addTag, removeTag } from '../src/tags'
-import { expectRight } from './helpers/either'
+import { expectLeft, expectRight } from './helpers/either'
 import { useRecorder, type Canned, type Recorded } from './helpers/recorder'
 
 const rec = useRecorder()
@@ -42,7 +42,7 @@ describe('sessions', () => {
 
   it('addCustomerSession refuses an empty session id without sending', async () => {
     const r = await addCustomerSession(rec.ctx, 'c1', '')()
-    expect(E.isLeft(r) && r.left._tag).toBe('InvalidInput')
+    expect(expectLeft(r)._tag).toBe('InvalidInput')
     expect(rec.requests).toHaveLength(0)
   })
 
@@ -70,9 +70,8 @@ describe('sessions', () => {
   it('getCustomerSessions reports a malformed list with its path', async () => {
     rec.reply({ status: 200, body: { elements: [{ id: 7, value: 'v1' }] } })
     const r = await getCustomerSessions(rec.ctx, 'c1')()
-    expect(E.isLeft(r) && r.left._tag === 'DecodeError' && r.left.errors).toContain(
-      'elements.0.id: expected string, got 7'
-    )
+    expect(expectLeft(r)).toMatchObject({ _tag: 'DecodeError' })
+    expect(expectLeft(r)).toHaveProperty('errors', expect.arrayContaining(['elements.0.id: expected string, got 7']))
   })
 
   it('deleteCustomerSession DELETEs by the session id; an empty answer is a success', async () => {
@@ -84,7 +83,7 @@ describe('sessions', () => {
       query: {}
     })
     const r = await deleteCustomerSession(rec.ctx, 'c1', 'gone')()
-    expect(E.isLeft(r) && r.left._tag === 'HttpError' && r.left.status).toBe(404)
+    expect(expectLeft(r)).toMatchObject({ _tag: 'HttpError', status: 404 })
   })
 })
 
@@ -153,7 +152,7 @@ describe('tags', () => {
 
   it('refuses an empty tag without sending', async () => {
     const r = await addTag(rec.ctx, 'c1', '')()
-    expect(E.isLeft(r) && r.left._tag).toBe('InvalidInput')
+    expect(expectLeft(r)._tag).toBe('InvalidInput')
     expect(rec.requests).toHaveLength(0)
   })
 
@@ -167,7 +166,7 @@ describe('tags', () => {
     // each read comes after the previous write: GET, PATCH, GET, PATCH...
     expect(rec.requests.map((r) => r.method)).toEqual(tags.flatMap(() => ['GET', 'PATCH']))
     const last = results[results.length - 1]
-    expect(E.isRight(last) && last.right.tags?.manual).toEqual(tags)
+    expect(expectRight(last).tags?.manual).toEqual(tags)
   })
 
   it('serialises mixed adds and removes, and a failing call does not block the queue', async () => {

@@ -53,7 +53,7 @@ describe('input encoders', () => {
   it('returns the input itself when nothing needs converting', () => {
     const input = { base: { firstName: 'Ada', dob: '1990-12-10' } }
     expect(encodeCustomerInput(input)).toEqual(E.right(input))
-    expect(E.isRight(encodeCustomerInput(input)) && (encodeCustomerInput(input) as E.Right<unknown>).right).toBe(input)
+    expect(expectRight(encodeCustomerInput(input))).toBe(input)
   })
 
   it('reports an invalid Date with its path', () => {

@@ -6,11 +6,11 @@ import {
   EventContextCodec,
   EventTypeCodec,
   STANDARD_EVENT_CONTEXTS,
-  STANDARD_EVENT_TYPES,
-  type Event
+  STANDARD_EVENT_TYPES
 } from '../../src/codecs/event'
 import { pageOf } from '../../src/codecs/page'
 import { decodeWith } from '../../src/decode'
+import { expectRight } from '../helpers/either'
 
 // Shaped like the API's answers (nulls for unset fields, `+0000` timestamps, fields the spec does not list).
 const wireEvent = {
@@ -29,9 +29,7 @@ const wireEvent = {
 
 describe('EventCodec', () => {
   it('decodes an event, timestamps as ISO UTC strings', () => {
-    const decoded = EventCodec.decode(wireEvent)
-    expect(E.isRight(decoded)).toBe(true)
-    const e = (decoded as E.Right<Event>).right
+    const e = expectRight(EventCodec.decode(wireEvent))
     expect(e).toMatchObject({
       id: 'ev-1',
       customerId: 'cu-1',
@@ -105,13 +103,12 @@ describe('EventCodec', () => {
       elements: [wireEvent, { ...wireEvent, id: 'ev-2' }],
       page: { size: 10, totalUnfilteredElements: 0, totalElements: 2, totalPages: 1, number: 0 }
     })
-    expect(E.isRight(page) && page.right.elements.map((e) => e.id)).toEqual(['ev-1', 'ev-2'])
+    expect(expectRight(page).elements.map((e) => e.id)).toEqual(['ev-1', 'ev-2'])
   })
 
   it('encodes timestamps back in the wire form', () => {
-    const decoded = EventCodec.decode(wireEvent)
-    if (E.isLeft(decoded)) throw new Error('decode failed')
-    expect(EventCodec.encode(decoded.right)).toMatchObject({
+    const decoded = expectRight(EventCodec.decode(wireEvent))
+    expect(EventCodec.encode(decoded)).toMatchObject({
       date: '2023-05-04T10:18:17.000+0000',
       registeredAt: '2023-05-04T11:41:45.567+0000'
     })

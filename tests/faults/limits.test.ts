@@ -6,7 +6,8 @@ import type { ServerResponse } from 'node:http'
 import { addCustomer, deleteCustomer, getCustomer, getCustomers } from '../../src/customers'
 import { getEvent } from '../../src/events'
 import { json, useRecorder } from '../helpers/recorder'
-import { contextFor, leftOf, plainPrototypes, rightOf, stopwatch, virtualClock } from './support'
+import { expectLeft, expectRight } from '../helpers/either'
+import { contextFor, plainPrototypes, stopwatch, virtualClock } from './support'
 
 const MB = 1024 * 1024
 const CUSTOMER = { id: 'c1', nodeId: 'node', base: { firstName: 'Ada' } }
@@ -80,7 +81,7 @@ describe('a 50 MB body', () => {
     const elapsed = stopwatch()
     let e: unknown
     const growth = await peakGrowth(async () => {
-      e = leftOf(await getCustomer(ctx(), 'c1')())
+      e = expectLeft(await getCustomer(ctx(), 'c1')())
     })
     expect(e).toMatchObject({
       _tag: 'ResponseTooLarge',
@@ -106,7 +107,7 @@ describe('a 50 MB body', () => {
     const pump = serve50MB(withLength)
     let e: unknown
     const growth = await peakGrowth(async () => {
-      e = leftOf(await getCustomer(ctx({ maxResponseBytes: 256 * 1024 }), 'c1')())
+      e = expectLeft(await getCustomer(ctx({ maxResponseBytes: 256 * 1024 }), 'c1')())
     })
     expect(e).toMatchObject({ _tag: 'ResponseTooLarge', limit: 256 * 1024 })
     await pump.closed
@@ -117,9 +118,9 @@ describe('a 50 MB body', () => {
 
   it('deleteCustomer and getCustomers refuse it too', async () => {
     serve50MB(false)
-    expect(leftOf(await deleteCustomer(ctx({ maxResponseBytes: MB }), 'c1')())._tag).toBe('ResponseTooLarge')
+    expect(expectLeft(await deleteCustomer(ctx({ maxResponseBytes: MB }), 'c1')())._tag).toBe('ResponseTooLarge')
     serve50MB(true)
-    expect(leftOf(await getCustomers(ctx({ maxResponseBytes: MB }))())._tag).toBe('ResponseTooLarge')
+    expect(expectLeft(await getCustomers(ctx({ maxResponseBytes: MB }))())._tag).toBe('ResponseTooLarge')
   })
 
   it('a 500 with a 50 MB body is an HttpError that does not read it', async () => {
@@ -127,7 +128,7 @@ describe('a 50 MB body', () => {
       res.writeHead(500, { 'content-type': 'text/html', 'content-length': String(50 * MB) })
       res.write('<html>')
     })
-    const e = leftOf(await getCustomer(ctx({ retry: false, maxResponseBytes: MB }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ retry: false, maxResponseBytes: MB }), 'c1')())
     expect(e).toMatchObject({ _tag: 'HttpError', status: 500 })
     expect(e.message).toContain('a body too large to read')
   })
@@ -141,7 +142,7 @@ describe('redirects are not followed', () => {
         res.writeHead(status, { location: `${other.url}/workspaces/ws/customers/c1` })
         res.end()
       })
-      const e = leftOf(await getCustomer(ctx(), 'c1')())
+      const e = expectLeft(await getCustomer(ctx(), 'c1')())
       expect(e).toMatchObject({ _tag: 'HttpError', status, attempts: 1 })
       expect(e.message).toContain('redirect')
       expect(server.requests).toHaveLength(1)
@@ -155,7 +156,7 @@ describe('redirects are not followed', () => {
         res.writeHead(status, { location: `${other.url}/steal` })
         res.end()
       })
-      expect(leftOf(await addCustomer(ctx(), { externalId: 'x' })())).toMatchObject({ _tag: 'HttpError', status })
+      expect(expectLeft(await addCustomer(ctx(), { externalId: 'x' })())).toMatchObject({ _tag: 'HttpError', status })
     }
     expect(other.requests).toHaveLength(0)
   })
@@ -174,7 +175,7 @@ describe('a caller abort during a backoff wait', () => {
         return Promise.resolve()
       }
     }
-    const e = leftOf(await getCustomer({ ...ctx({ clock }), signal: controller.signal }, 'c1')())
+    const e = expectLeft(await getCustomer({ ...ctx({ clock }), signal: controller.signal }, 'c1')())
     expect(e).toMatchObject({ _tag: 'AbortError', method: 'GET', path: '/workspaces/ws/customers/c1' })
     expect(sleeps).toEqual([100])
     expect(server.requests).toHaveLength(1)
@@ -191,7 +192,7 @@ describe('a caller abort during a backoff wait', () => {
           setTimeout(() => controller.abort(), 10)
         })
     }
-    const e = leftOf(await getCustomers({ ...ctx({ clock }), signal: controller.signal })())
+    const e = expectLeft(await getCustomers({ ...ctx({ clock }), signal: controller.signal })())
     expect(e._tag).toBe('AbortError')
     expect(server.requests).toHaveLength(1)
   })
@@ -202,7 +203,7 @@ describe('a caller abort during a backoff wait', () => {
     setTimeout(() => controller.abort(), 30)
     const elapsed = stopwatch()
     const ws = { workspaceId: 'ws', nodeId: 'node', token: 't', baseUrl: server.url, signal: controller.signal }
-    expect(leftOf(await getCustomer(ws, 'c1')())._tag).toBe('AbortError')
+    expect(expectLeft(await getCustomer(ws, 'c1')())._tag).toBe('AbortError')
     expect(server.requests).toHaveLength(1)
     expect(elapsed()).toBeLessThan(2_000)
   })
@@ -221,7 +222,7 @@ describe('__proto__ in a response', () => {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(HOSTILE)
     })
-    rightOf(await getCustomer(ctx(), 'c1')())
+    expectRight(await getCustomer(ctx(), 'c1')())
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
@@ -232,7 +233,7 @@ describe('__proto__ in a response', () => {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(HOSTILE)
     })
-    const c = rightOf(await getCustomer(ctx(), 'c1')()) as unknown as Record<string, unknown>
+    const c = expectRight(await getCustomer(ctx(), 'c1')()) as unknown as Record<string, unknown>
     expect(c.id).toBe('c1')
     expect(c.isAdmin).toBeUndefined()
     expect(c.polluted).toBeUndefined()
@@ -247,7 +248,7 @@ describe('__proto__ in a response', () => {
         `{"elements":[${HOSTILE}],"page":{"number":0,"size":1,"totalElements":1,"totalPages":1,"__proto__":{"polluted":1}}}`
       )
     })
-    const p = rightOf(await getCustomers(ctx())())
+    const p = expectRight(await getCustomers(ctx())())
     expect(plainPrototypes(p.elements)).toBe(true)
     expect(plainPrototypes(p.page)).toBe(true)
     server.handle((_, res) => {
@@ -258,7 +259,7 @@ describe('__proto__ in a response', () => {
           '"registeredAt":"2020-01-01T00:00:00.000+0000","bringBackProperties":null,"tracking":null}'
       )
     })
-    const ev = rightOf(await getEvent(ctx(), 'e1')())
+    const ev = expectRight(await getEvent(ctx(), 'e1')())
     expect((ev as unknown as Record<string, unknown>).polluted).toBeUndefined()
     expect(plainPrototypes(ev)).toBe(true)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -269,7 +270,7 @@ describe('__proto__ in a response', () => {
       res.writeHead(400, { 'content-type': 'application/json' })
       res.end('{"message":"bad","__proto__":{"logref":"injected"},"data":{"__proto__":{"polluted":1}}}')
     })
-    const e = leftOf(await addCustomer(ctx(), {})())
+    const e = expectLeft(await addCustomer(ctx(), {})())
     expect(e).toMatchObject({ _tag: 'HttpError', status: 400 })
     expect(plainPrototypes(e)).toBe(true)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()

@@ -14,6 +14,7 @@ import { addCustomerSession, deleteCustomerSession, getCustomerSessions } from '
 import { deleteEvent, getEvent } from '../../src/events'
 import { json, useRecorder } from '../helpers/recorder'
 import { contextFor, virtualClock } from '../faults/support'
+import { expectLeft } from '../helpers/either'
 
 // A 404 with the API's body: quick, final, never retried.
 const server = useRecorder((_, res) => json(res, 404, { message: 'not found' }))
@@ -135,7 +136,7 @@ describe.each(OPS)('%s, given arbitrary ids', (_, call, prefix, segments) => {
         server.requests.length = 0
         const r = await call(ctx(), id)()
         if (E.isLeft(r) && r.left._tag === 'InvalidInput') return server.requests.length === 0
-        expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'HttpError', status: 404 })
+        expect(expectLeft(r)).toMatchObject({ _tag: 'HttpError', status: 404 })
         expect(server.requests).toHaveLength(1)
         const path = rawPath(server.requests[0].url)
         expect(path.startsWith(prefix)).toBe(true)
@@ -156,7 +157,7 @@ describe('what is refused before sending', () => {
   it.each(['', '.', '..', ' ', '\t', '\n'])('the id %j is an InvalidInput', async (id) => {
     for (const [, call] of OPS) {
       const r = await call(ctx(), id)()
-      expect(E.isLeft(r) && r.left._tag).toBe('InvalidInput')
+      expect(expectLeft(r)._tag).toBe('InvalidInput')
     }
     expect(server.requests).toHaveLength(0)
   })
@@ -178,10 +179,10 @@ describe('what is refused before sending', () => {
     for (const id of ['\ud800', 'a\udfffb', '\udc00\ud800']) {
       for (const [name, call] of OPS) {
         const r = await call(ctx(), id)()
-        expect([name, E.isLeft(r) && r.left._tag]).toEqual([name, 'InvalidInput'])
+        expect([name, expectLeft(r)._tag]).toEqual([name, 'InvalidInput'])
       }
       const w = await getCustomer(ctx({ workspaceId: id }), 'c1')()
-      expect(E.isLeft(w) && w.left._tag).toBe('InvalidInput')
+      expect(expectLeft(w)._tag).toBe('InvalidInput')
     }
     expect(server.requests).toHaveLength(0)
   })

@@ -10,7 +10,8 @@ import { deleteCustomerSession } from '../../src/sessions'
 import { addTag } from '../../src/tags'
 import { getEvent } from '../../src/events'
 import { json, useRecorder } from '../helpers/recorder'
-import { TOKEN, contextFor, hides, leftOf, virtualClock } from '../faults/support'
+import { expectLeft } from '../helpers/either'
+import { TOKEN, contextFor, hides, virtualClock } from '../faults/support'
 
 const server = useRecorder((_, res) => json(res, 200, { id: 'c1' }))
 const other = useRecorder((_, res) => json(res, 200, { id: 'stolen' }))
@@ -71,7 +72,7 @@ describe('base URLs that are refused before anything is sent', () => {
       await addTag(ctx, 'c1', 't')()
     ]
     for (const r of results) {
-      const e = leftOf(r)
+      const e = expectLeft(r)
       expect(e._tag).toBe('InvalidInput')
       expect(hides(e, TOKEN)).toBe(true)
       expect(e.message).not.toContain('pw@')
@@ -82,7 +83,7 @@ describe('base URLs that are refused before anything is sent', () => {
 
   it('a base URL that is not a string is an InvalidInput', async () => {
     for (const baseUrl of [42, {}, new URL('http://api.contactlab.it'), ['https://api.contactlab.it']]) {
-      expect(leftOf(await getCustomer(contextFor(baseUrl as never, vc), 'c1')())._tag).toBe('InvalidInput')
+      expect(expectLeft(await getCustomer(contextFor(baseUrl as never, vc), 'c1')())._tag).toBe('InvalidInput')
     }
   })
 })
