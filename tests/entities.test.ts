@@ -21,7 +21,7 @@ import {
   updateLike,
   updateSubscription
 } from '../src/entities'
-import { expectLeft, expectRight } from './helpers/either'
+import { expectLeft, expectRight, nth } from './helpers/either'
 import { useRecorder } from './helpers/recorder'
 
 const rec = useRecorder()
@@ -189,7 +189,7 @@ describe.each(cases)('$collection', (c) => {
     expect(expectRight(await task())).toEqual(c.decoded)
     expect(rec.requests).toHaveLength(1)
     expect(rec.requests[0]).toMatchObject({ method: 'POST', path: base, query: {} })
-    expect(rec.requests[0].body).toEqual(c.body)
+    expect(nth(rec.requests, 0).body).toEqual(c.body)
   })
 
   it('add accepts a 200 as well', async () => {

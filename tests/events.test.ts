@@ -5,7 +5,7 @@ import type { ContacthubError } from '../src/error'
 import { addEvent, deleteEvent, getEvent, getEvents } from '../src/events'
 import type { Event, EventInput } from '../src/codecs/event'
 import { hasNextPage, hasPreviousPage, nextPage, pages, previousPage, type Paginated } from '../src/pagination'
-import { expectLeft, expectRight } from './helpers/either'
+import { expectLeft, expectRight, nth } from './helpers/either'
 import { replyWith, useRecorder, type Canned, type Recorded } from './helpers/recorder'
 
 const NOW = Date.UTC(2024, 2, 10, 12, 30, 45, 123)
@@ -79,7 +79,7 @@ describe('addEvent', () => {
   it('takes a 202 with {id} as success too', async () => {
     server.respond(() => ({ status: 202, body: { id: 'ev-9' } }))
     expect(await addEvent(ctx, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })()).toEqual(E.right(undefined))
-    expect(server.requests[0].body).toEqual({
+    expect(nth(server.requests, 0).body).toEqual({
       type: 'loggedIn',
       context: 'WEB',
       customerId: 'cu-1',
@@ -143,7 +143,7 @@ describe('addEvent', () => {
         date: '2023-01-02T03:04:05.000+0000'
       })()
     )
-    expect(server.requests[0].body).toEqual({
+    expect(nth(server.requests, 0).body).toEqual({
       type: 'completedOrder',
       context: 'ECOMMERCE',
       customerId: 'cu-1',
@@ -152,7 +152,7 @@ describe('addEvent', () => {
       tracking: { ga: { utm_source: 'newsletter' } },
       date: '2023-01-02T03:04:05.000Z'
     })
-    expect((server.requests[1].body as { date: string }).date).toBe('2023-01-02T03:04:05.000Z')
+    expect((nth(server.requests, 1).body as { date: string }).date).toBe('2023-01-02T03:04:05.000Z')
   })
 
   it('falls back to the system clock when the context has none', async () => {
@@ -161,7 +161,7 @@ describe('addEvent', () => {
     const before = Date.now()
     expectRight(await addEvent(noClock, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })())
     const after = Date.now()
-    const sent = Date.parse((server.requests[0].body as { date: string }).date)
+    const sent = Date.parse((nth(server.requests, 0).body as { date: string }).date)
     expect(sent >= before && sent <= after).toBe(true)
   })
 
@@ -234,7 +234,7 @@ describe('getEvent', () => {
   it('encodes the id into one path segment, and refuses an empty one without a request', async () => {
     server.respond(() => ({ status: 200, body: wireEvent('a/b') }))
     expectRight(await getEvent(ctx, 'a/b')())
-    expect(server.requests[0].path).toBe('/workspaces/w/events/a%2Fb')
+    expect(nth(server.requests, 0).path).toBe('/workspaces/w/events/a%2Fb')
     server.reset()
     expect(expectLeft(await getEvent(ctx, '')())._tag).toBe('InvalidInput')
     expect(expectLeft(await getEvent(ctx, '..')())._tag).toBe('InvalidInput')
@@ -338,7 +338,7 @@ describe('getEvents', () => {
     ])
     expect(ids(page)).toEqual(['ev-2', 'ev-3'])
     expect(page.page).toEqual({ size: 2, totalElements: 5, totalUnfilteredElements: 5, totalPages: 3, number: 1 })
-    expect(page.elements[0].date).toBe('2024-01-03T08:00:00.000Z')
+    expect(nth(page.elements, 0).date).toBe('2024-01-03T08:00:00.000Z')
   })
 
   it('asks for page 0 and no other filter by default', async () => {
@@ -391,8 +391,8 @@ describe('getEvents', () => {
     const results: Array<E.Either<ContacthubError, Paginated<Event>>> = []
     for await (const page of pages(getEvents(ctx, 'cu-1', { size: 2 }))) results.push(page)
     expect(results).toHaveLength(2)
-    expect(ids(expectRight(results[0]))).toEqual(['ev-0', 'ev-1'])
-    expect(expectLeft(results[1])).toMatchObject({ _tag: 'HttpError', status: 500, method: 'GET' })
+    expect(ids(expectRight(nth(results, 0)))).toEqual(['ev-0', 'ev-1'])
+    expect(expectLeft(nth(results, 1))).toMatchObject({ _tag: 'HttpError', status: 500, method: 'GET' })
     expect(server.requests.map((r) => r.query.page)).toEqual(['0', '1'])
   })
 

@@ -5,7 +5,7 @@ import * as E from '#fp-ts/Either'
 import { request, requestVoid, send, parseRetryAfter, type RequestSpec } from '../src/request'
 import type { Context } from '../src/context'
 import { json, startRecorder, useRecorder } from './helpers/recorder'
-import { expectLeft, expectRight } from './helpers/either'
+import { expectLeft, expectRight, nth } from './helpers/either'
 
 const TOKEN = 'tok-SECRET-1234567890'
 const Thing = t.type({ id: t.string, n: t.number })
@@ -51,7 +51,7 @@ describe('request: success', () => {
       Thing
     )()
     expect(r).toEqual(E.right({ id: 'a', n: 1, extra: true }))
-    const [req] = server.requests
+    const req = nth(server.requests, 0)
     expect(req.method).toBe('POST')
     expect(req.path).toBe('/workspaces/ws/things/x')
     expect(req.searchParams.get('nodeId')).toBe('node')
@@ -440,7 +440,7 @@ describe('request: input checks (nothing sent)', () => {
   it('encodes an id into exactly one path segment', async () => {
     server.handle((_, res) => json(res, 200, { id: 'a', n: 1 }))
     await request(ctx(), spec({ params: { id: 'a/../b?c=1#d %' } }), Thing)()
-    expect(server.requests[0].url).toBe('/workspaces/ws/things/a%2F..%2Fb%3Fc%3D1%23d%20%25')
+    expect(nth(server.requests, 0).url).toBe('/workspaces/ws/things/a%2F..%2Fb%3Fc%3D1%23d%20%25')
   })
 
   it.each([

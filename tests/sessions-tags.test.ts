@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import { addCustomerSession, createSessionId, deleteCustomerSession, getCustomerSessions } from '../src/sessions'
 import { addTag, removeTag } from '../src/tags'
-import { expectLeft, expectRight } from './helpers/either'
+import { expectLeft, expectRight, nth } from './helpers/either'
 import { useRecorder, type Canned, type Recorded } from './helpers/recorder'
 
 const rec = useRecorder()
@@ -64,7 +64,7 @@ describe('sessions', () => {
       body: undefined
     })
     expect(list.map((s) => s.id)).toEqual(['s1', 's2'])
-    expect(list[1].value).toBe('v2')
+    expect(nth(list, 1).value).toBe('v2')
   })
 
   it('getCustomerSessions reports a malformed list with its path', async () => {
@@ -115,8 +115,8 @@ describe('tags', () => {
       'GET /workspaces/w/customers/c1',
       'PATCH /workspaces/w/customers/c1'
     ])
-    expect(rec.requests[1].body).toEqual({ tags: { manual: ['old', 'new'] } })
-    expect(rec.requests[1].query).toEqual({})
+    expect(nth(rec.requests, 1).body).toEqual({ tags: { manual: ['old', 'new'] } })
+    expect(nth(rec.requests, 1).query).toEqual({})
     expect(c.tags?.manual).toEqual(['old', 'new'])
   })
 
@@ -130,7 +130,7 @@ describe('tags', () => {
   it('addTag on a customer whose tags are null starts a new list', async () => {
     rec.reply({ status: 200, body: customerWire('c1', null) }, { status: 200, body: customerWire('c1', ['first']) })
     expectRight(await addTag(rec.ctx, 'c1', 'first')())
-    expect(rec.requests[1].body).toEqual({ tags: { manual: ['first'] } })
+    expect(nth(rec.requests, 1).body).toEqual({ tags: { manual: ['first'] } })
   })
 
   it('removeTag PATCHes tags.manual without the tag, and writes nothing when it is absent', async () => {
@@ -165,7 +165,7 @@ describe('tags', () => {
     expect(store.get('c1')?.tags?.manual).toEqual(tags)
     // each read comes after the previous write: GET, PATCH, GET, PATCH...
     expect(rec.requests.map((r) => r.method)).toEqual(tags.flatMap(() => ['GET', 'PATCH']))
-    const last = results[results.length - 1]
+    const last = nth(results, -1)
     expect(expectRight(last).tags?.manual).toEqual(tags)
   })
 

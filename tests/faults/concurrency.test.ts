@@ -8,7 +8,7 @@ import type { Context } from '../../src/context'
 import { addCustomer, getCustomer } from '../../src/customers'
 import { addTag, removeTag } from '../../src/tags'
 import { stopwatch, virtualClock } from './support'
-import { expectLeft, expectRight } from '../helpers/either'
+import { expectLeft, expectRight, nth } from '../helpers/either'
 
 let emulator: Emulator
 const vc = virtualClock()
@@ -83,7 +83,7 @@ describe('100 concurrent addTag calls for one customer', () => {
     const results = await Promise.all(tags.map((tag) => addTag(ctx(), id, tag)()))
     const failed = results.filter(E.isLeft)
     expect(failed).toHaveLength(1)
-    expect(failed[0].left).toMatchObject({ _tag: 'HttpError', status: 500, method: 'PATCH', attempts: 1 })
+    expect(nth(failed, 0).left).toMatchObject({ _tag: 'HttpError', status: 500, method: 'PATCH', attempts: 1 })
     expect(await manualTags(id)).toHaveLength(49)
   })
 

@@ -269,7 +269,7 @@ describe('messages a user can act on', () => {
     for (const [body, type] of [
       ['<html>Not Found</html>', 'text/html'],
       ['', 'text/plain']
-    ]) {
+    ] as const) {
       server.handle(raw(404, body, type))
       const e = expectLeft(await getCustomer(ctx(), 'c1')())
       expect(e.message).toContain(`no such route under ${server.url}, check the base URL.`)

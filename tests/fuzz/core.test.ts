@@ -11,6 +11,7 @@ import { request, requestVoid, send } from '../../src/request'
 import { deleteCustomer, getCustomer, getCustomers } from '../../src/customers'
 import { Customer } from '../../src/codecs/customer'
 import { TOKEN, contextFor, hides, virtualClock } from '../faults/support'
+import { nth } from '../helpers/either'
 
 const vc = virtualClock()
 
@@ -81,7 +82,7 @@ const NULL_BODY = new Set([204, 205, 304])
 const scriptedFetch = (replies: ReadonlyArray<Scripted>): typeof globalThis.fetch => {
   let n = 0
   return () => {
-    const r = replies[Math.min(n++, replies.length - 1)]
+    const r = nth(replies, Math.min(n++, replies.length - 1))
     const headers = new Headers()
     for (const [k, v] of r.headers) headers.append(k, v)
     return Promise.resolve(new Response(NULL_BODY.has(r.status) ? null : r.body, { status: r.status, headers }))

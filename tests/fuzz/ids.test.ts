@@ -14,7 +14,7 @@ import { addCustomerSession, deleteCustomerSession, getCustomerSessions } from '
 import { deleteEvent, getEvent } from '../../src/events'
 import { json, useRecorder } from '../helpers/recorder'
 import { contextFor, virtualClock } from '../faults/support'
-import { expectLeft } from '../helpers/either'
+import { expectLeft, nth } from '../helpers/either'
 
 // A 404 with the API's body: quick, final, never retried.
 const server = useRecorder((_, res) => json(res, 404, { message: 'not found' }))
@@ -118,7 +118,7 @@ const OPS: ReadonlyArray<[string, Call, string, number]> = [
   ['deleteEvent', (c, id) => deleteEvent(c, id), `${PREFIX}/workspaces/ws/events/`, 7]
 ]
 
-const rawPath = (url: string): string => url.split('?')[0]
+const rawPath = (url: string): string => nth(url.split('?'), 0)
 
 const wellFormed = (s: string): boolean => {
   try {
@@ -138,10 +138,10 @@ describe.each(OPS)('%s, given arbitrary ids', (_, call, prefix, segments) => {
         if (E.isLeft(r) && r.left._tag === 'InvalidInput') return server.requests.length === 0
         expect(expectLeft(r)).toMatchObject({ _tag: 'HttpError', status: 404 })
         expect(server.requests).toHaveLength(1)
-        const path = rawPath(server.requests[0].url)
+        const path = rawPath(nth(server.requests, 0).url)
         expect(path.startsWith(prefix)).toBe(true)
         expect(path.split('/')).toHaveLength(segments)
-        expect(server.requests[0].url).not.toContain('?') // no id reaches the query string
+        expect(nth(server.requests, 0).url).not.toContain('?') // no id reaches the query string
         // No dot segment reaches the server, and the id is one segment that decodes back to exactly the id.
         const segs = path.split('/')
         expect(segs.filter((s) => s === '.' || s === '..' || /^(\.|%2e){1,2}$/i.test(s))).toEqual([])
@@ -195,11 +195,11 @@ describe('arbitrary workspace ids and external ids', () => {
         server.requests.length = 0
         const r = await getCustomer(ctx({ workspaceId }), 'c1')()
         if (E.isLeft(r) && server.requests.length === 0) return ['InvalidInput', 'NetworkError'].includes(r.left._tag)
-        const segs = rawPath(server.requests[0].url).split('/')
+        const segs = rawPath(nth(server.requests, 0).url).split('/')
         expect(segs).toHaveLength(7)
         expect(segs.slice(0, 3)).toEqual(['', 'hub', 'v1'])
         expect(segs[3]).toBe('workspaces')
-        expect(decodeURIComponent(segs[4])).toBe(workspaceId)
+        expect(decodeURIComponent(nth(segs, 4))).toBe(workspaceId)
         expect(segs.slice(5)).toEqual(['customers', 'c1'])
         return true
       }),
@@ -213,7 +213,7 @@ describe('arbitrary workspace ids and external ids', () => {
         server.requests.length = 0
         await getCustomerByExternalId(ctx(), externalId)()
         if (server.requests.length === 0) return true
-        const req = server.requests[0]
+        const req = nth(server.requests, 0)
         expect(rawPath(req.url)).toBe(`${PREFIX}/workspaces/ws/customers`)
         expect(req.searchParams.getAll('externalId')).toHaveLength(1)
         expect(req.searchParams.getAll('nodeId')).toEqual(['node'])

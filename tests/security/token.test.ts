@@ -11,7 +11,7 @@ import { addTag } from '../../src/tags'
 import { addEvent } from '../../src/events'
 import type { Customer } from '../../src/codecs/customer'
 import { json, startRecorder, useRecorder } from '../helpers/recorder'
-import { expectLeft, expectRight } from '../helpers/either'
+import { expectLeft, expectRight, nth } from '../helpers/either'
 import { TOKEN, contextFor, hides, renderings, virtualClock } from '../faults/support'
 
 const server = useRecorder()
@@ -219,7 +219,7 @@ describe('every error variant hides the token', () => {
   it('the requests that produced them did carry the token (so the check means something)', async () => {
     server.handle((_, res) => json(res, 401, { message: 'no' }))
     await getCustomer(ctx(), 'c1')()
-    expect(server.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`)
+    expect(nth(server.requests, 0).headers.authorization).toBe(`Bearer ${TOKEN}`)
   })
 })
 

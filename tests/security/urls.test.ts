@@ -10,7 +10,7 @@ import { deleteCustomerSession } from '../../src/sessions'
 import { addTag } from '../../src/tags'
 import { getEvent } from '../../src/events'
 import { json, useRecorder } from '../helpers/recorder'
-import { expectLeft } from '../helpers/either'
+import { expectLeft, nth } from '../helpers/either'
 import { TOKEN, contextFor, hides, virtualClock } from '../faults/support'
 
 const server = useRecorder((_, res) => json(res, 200, { id: 'c1' }))
@@ -97,7 +97,7 @@ describe('base URLs that are accepted', () => {
   ])('plain http to loopback (%s)', async (_, base) => {
     const r = await getCustomer(contextFor(base(new URL(server.url).port), vc), 'c1')()
     expect(E.isRight(r)).toBe(true)
-    expect(server.requests[0].url).toBe('/workspaces/ws/customers/c1')
+    expect(nth(server.requests, 0).url).toBe('/workspaces/ws/customers/c1')
   })
 
   it('plain http to [::1] is not refused as input', async () => {
@@ -178,10 +178,10 @@ describe('the final URL of every request stays under the base URL', () => {
       server.requests.length = 0
       await getCustomer(contextFor(base, vc, { retry: false }), id)()
       expect(server.requests).toHaveLength(1)
-      const [req] = server.requests
+      const req = nth(server.requests, 0)
       expect(req.url.startsWith('/hub/v1/workspaces/ws/customers/')).toBe(true)
       expect(req.url.split('/')).toHaveLength(7)
-      expect(decodeURIComponent(req.url.split('/')[6])).toBe(id)
+      expect(decodeURIComponent(nth(req.url.split('/'), 6))).toBe(id)
     }
     expect(other.requests).toHaveLength(0)
   })
@@ -203,7 +203,7 @@ describe('the final URL of every request stays under the base URL', () => {
   it('getCustomers options cannot inject parameters or a path', async () => {
     const { ctx, urls } = recording(BASE)
     await getCustomers(ctx, { externalId: 'x&nodeId=other#y', sort: 'a&b=c', fields: ['x/../y'] })()
-    const u = new URL(urls[0])
+    const u = new URL(nth(urls, 0))
     expect(u.pathname).toBe('/hub/v1/workspaces/ws/customers')
     expect(u.searchParams.getAll('nodeId')).toEqual(['node'])
     expect(u.searchParams.get('externalId')).toBe('x&nodeId=other#y')
