@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type { Context } from '../src/context'
 import type { ContacthubError } from '../src/error'
@@ -158,11 +158,14 @@ describe('addEvent', () => {
   it('falls back to the system clock when the context has none', async () => {
     server.respond(() => ({ status: 202 }))
     const { clock: _clock, ...noClock } = ctx
-    const before = Date.now()
-    expectRight(await addEvent(noClock, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })())
-    const after = Date.now()
-    const sent = Date.parse((nth(server.requests, 0).body as { date: string }).date)
-    expect(sent >= before && sent <= after).toBe(true)
+    vi.useFakeTimers({ toFake: ['Date'] }) // only Date: the system clock reads a fixed time
+    vi.setSystemTime(Date.UTC(2021, 5, 7, 8, 9, 10, 11))
+    try {
+      expectRight(await addEvent(noClock, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })())
+    } finally {
+      vi.useRealTimers()
+    }
+    expect((nth(server.requests, 0).body as { date: string }).date).toBe('2021-06-07T08:09:10.011Z')
   })
 
   it('refuses an event that names no customer, or is malformed, and sends nothing', async () => {

@@ -7,7 +7,7 @@ import { startEmulator, type Emulator } from '../../src/emulator/index'
 import type { Context } from '../../src/context'
 import { addCustomer, getCustomer } from '../../src/customers'
 import { addTag, removeTag } from '../../src/tags'
-import { stopwatch, virtualClock } from './support'
+import { virtualClock } from './support'
 import { expectLeft, expectRight, nth } from '../helpers/either'
 
 let emulator: Emulator
@@ -90,13 +90,11 @@ describe('100 concurrent addTag calls for one customer', () => {
   it('a call whose GET hangs until its timeout does not block the queue for ever', async () => {
     const id = await newCustomer()
     emulator.faults.hangNext(1, { match: { method: 'GET' } })
-    const elapsed = stopwatch()
     const results = await Promise.all(
       ['x', 'y', 'z'].map((tag) => addTag(ctx({ timeout: 150, retry: false }), id, tag)())
     )
     expect(results.filter(E.isLeft).map((r) => expectLeft(r)._tag)).toEqual(['TimeoutError'])
     expect(await manualTags(id)).toHaveLength(2)
-    expect(elapsed()).toBeLessThan(3_000)
   })
 })
 
@@ -137,18 +135,14 @@ describe('emulator faults through the public operations', () => {
   it('hangNext(1) with a 150 ms timeout: the retry succeeds', async () => {
     const id = await newCustomer()
     emulator.faults.hangNext(1)
-    const elapsed = stopwatch()
     expect(expectRight(await getCustomer(ctx({ timeout: 150 }), id)()).id).toBe(id)
-    expect(elapsed()).toBeLessThan(3_000)
   })
 
   it('latency above the timeout: TimeoutError after bounded attempts', async () => {
     emulator.faults.latency(400)
-    const elapsed = stopwatch()
     expect(expectLeft(await getCustomer(ctx({ timeout: 100 }), 'c1')())).toMatchObject({
       _tag: 'TimeoutError',
       attempts: 3
     })
-    expect(elapsed()).toBeLessThan(3_000)
   })
 })

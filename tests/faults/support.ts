@@ -51,12 +51,6 @@ export const contextFor = (baseUrl: string, vc: VirtualClock, over: Partial<Cont
   ...over
 })
 
-/** Measures real time; only ever used for generous upper bounds. */
-export const stopwatch = (): (() => number) => {
-  const start = performance.now()
-  return () => performance.now() - start
-}
-
 /** Every string the value can be turned into: fields at any depth, `String`, JSON and a full `util.inspect`. */
 export const renderings = (value: unknown): ReadonlyArray<string> => {
   const out: Array<string> = [

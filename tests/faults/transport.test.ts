@@ -8,7 +8,7 @@ import * as E from '#fp-ts/Either'
 import { addCustomer, deleteCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
 import { json, startRecorder, useRecorder } from '../helpers/recorder'
 import { expectLeft, expectRight } from '../helpers/either'
-import { contextFor, stopwatch, virtualClock } from './support'
+import { contextFor, virtualClock } from './support'
 
 const CUSTOMER = { id: 'c1', nodeId: 'node', base: { firstName: 'Ada' } }
 
@@ -70,11 +70,9 @@ describe('connection refused', () => {
   })
 
   it('getCustomer gives a NetworkError after its bounded retries', async () => {
-    const elapsed = stopwatch()
     const e = expectLeft(await getCustomer(contextFor(refusedUrl, vc), 'c1')())
     expect(e).toMatchObject({ _tag: 'NetworkError', method: 'GET', path: '/workspaces/ws/customers/c1', attempts: 3 })
     expect(vc.sleeps).toEqual([100, 200])
-    expect(elapsed()).toBeLessThan(5_000)
   })
 
   it('getCustomers and addCustomer give a NetworkError too (addCustomer after one attempt)', async () => {
@@ -103,23 +101,19 @@ describe('headers slower than the timeout', () => {
       if (n === 1) return // never answered: the first attempt times out
       setTimeout(() => json(res, 200, CUSTOMER), 100) // within a fresh 400 ms window, not within what is left of one
     })
-    const elapsed = stopwatch()
     const c = expectRight(await getCustomer(ctx({ timeout: 400 }), 'c1')())
     expect(c.id).toBe('c1')
     expect(server.requests).toHaveLength(2)
     expect(vc.sleeps).toEqual([100])
-    expect(elapsed()).toBeLessThan(3_000)
   })
 
   it('a server that never answers: TimeoutError after three attempts', async () => {
     server.handle(() => undefined)
-    const elapsed = stopwatch()
     const e = expectLeft(await getCustomer(ctx({ timeout: 100 }), 'c1')())
     expect(e).toMatchObject({ _tag: 'TimeoutError', method: 'GET', timeout: 100, attempts: 3 })
     expect(e.message).toBe('getCustomer GET /workspaces/ws/customers/c1 timed out after 100 ms, 3 attempts.')
     expect(server.requests).toHaveLength(3)
     expect(vc.sleeps).toEqual([100, 200])
-    expect(elapsed()).toBeLessThan(3_000)
   })
 
   it('a create that times out is not repeated', async () => {
@@ -139,11 +133,9 @@ describe('headers, then a stalled body', () => {
   )
 
   it('getCustomer: the timeout covers the body; TimeoutError after three attempts', async () => {
-    const elapsed = stopwatch()
     const e = expectLeft(await getCustomer(ctx({ timeout: 120 }), 'c1')())
     expect(e).toMatchObject({ _tag: 'TimeoutError', timeout: 120, attempts: 3 })
     expect(server.requests).toHaveLength(3)
-    expect(elapsed()).toBeLessThan(3_000)
   })
 
   it('deleteCustomer: one attempt', async () => {
@@ -163,10 +155,8 @@ describe('headers, then a stalled body', () => {
       }, 20)
       res.on('close', () => clearInterval(timer))
     })
-    const elapsed = stopwatch()
     const e = expectLeft(await getCustomer(ctx({ timeout: 150, retry: false }), 'c1')())
     expect(e).toMatchObject({ _tag: 'TimeoutError', attempts: 1 })
-    expect(elapsed()).toBeLessThan(2_000)
   })
 })
 
