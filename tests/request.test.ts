@@ -383,10 +383,12 @@ describe('request: timeouts, aborts and the network', () => {
   })
 
   it('the default sleep wakes up when the caller aborts', async () => {
-    server.handle((_, res) => json(res, 503, {}, { 'retry-after': '20' }))
+    // An hour-long wait (allowed): a sleep that ignored the abort would outlast the test timeout, failing the test.
+    server.handle((_, res) => json(res, 503, {}, { 'retry-after': '3600' }))
     const c = new AbortController()
     setTimeout(() => c.abort(), 50)
-    const e = expectLeft(await request({ ...ctx({ signal: c.signal }), clock: undefined }, spec(), Thing)())
+    const over = { signal: c.signal, retry: { maxRetryAfterMs: 2 * 3600_000 } }
+    const e = expectLeft(await request({ ...ctx(over), clock: undefined }, spec(), Thing)())
     expect(e._tag).toBe('AbortError')
     expect(server.requests).toHaveLength(1)
   })
