@@ -7,6 +7,13 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    pool: 'forks'
+    pool: 'forks',
+    // Type tests: `*.test-d.ts` files are checked by tsc (never run), as part of every `vitest run`.
+    typecheck: {
+      enabled: true,
+      checker: 'tsc',
+      include: ['tests/**/*.test-d.ts'],
+      tsconfig: './tests/tsconfig.typecheck.json'
+    }
   }
 })

@@ -47,7 +47,11 @@ export const customerId = (n: number): string => {
 /** `2017-03-08T10:18:17.000+0000`: the wire's timestamp form. */
 const wireTime = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000')
 
-const pick = <A>(r: () => number, xs: ReadonlyArray<A>): A => xs[Math.floor(r() * xs.length)]
+const pick = <A>(r: () => number, xs: ReadonlyArray<A>): A => {
+  const x = xs[Math.floor(r() * xs.length)]
+  if (x === undefined) throw new Error('pick: nothing to pick from')
+  return x
+}
 
 const consent = (r: () => number): unknown => ({ status: r() > 0.5, limitation: false, objection: null })
 

@@ -157,7 +157,7 @@ export const runHttp = async (
     const cells: Partial<Record<SideName, Cell>> = {}
     for (const side of sides) {
       const xs = samples.get(key(scenario, side)) ?? []
-      const ratios = floor === undefined ? [] : xs.map((x, i) => x.perSec / floor[i].perSec)
+      const ratios = floor === undefined ? [] : xs.map((x, i) => x.perSec / (floor[i]?.perSec ?? NaN))
       cells[side] = {
         perSec: median(xs.map((x) => x.perSec)),
         cpuUs: median(xs.map((x) => x.cpuUs)),

@@ -57,7 +57,8 @@ export const median = (xs: ReadonlyArray<number>): number => {
   if (xs.length === 0) return NaN
   const s = [...xs].sort((a, b) => a - b)
   const m = s.length >> 1
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2
+  const at = (i: number): number => s[i] ?? NaN
+  return s.length % 2 === 1 ? at(m) : (at(m - 1) + at(m)) / 2
 }
 
 /** `xs` rotated left by `by`: round r puts a different side first. */

@@ -62,6 +62,7 @@ const server = createServer((req, res) => {
     return
   }
   const tail = suffixes[page]
+  if (tail === undefined) return fail(res, 500, `no page ${page}`)
   res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': prefix.length + tail.length })
   res.write(prefix)
   res.end(tail)
@@ -89,6 +90,6 @@ process.stdin.resume()
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo
   process.stdout.write(
-    `${JSON.stringify({ port, customerBytes: customer.length, pageBytes: prefix.length + suffixes[0].length })}\n`
+    `${JSON.stringify({ port, customerBytes: customer.length, pageBytes: prefix.length + (suffixes[0] ?? '').length })}\n`
   )
 })

@@ -29,8 +29,8 @@ export const runSizes = async (root: string): Promise<ReadonlyArray<SizeRow>> =>
       try {
         sizes[bundler] = (await bundle(s, root)).gzipBytes
       } catch (e) {
-        error = (e instanceof Error ? e.message : String(e))
-          .split('\n')[0]
+        const firstLine = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''
+        error = firstLine
           .split(root.endsWith('/') ? root : `${root}/`)
           .join('')
           .replace(/^\[plugin [^\]]+\] /, '')

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import * as E from '#fp-ts/Either'
+import * as E from './either'
 import type * as TE from './taskEither'
 import type { Context } from './context'
 import type { ContacthubError } from './error'

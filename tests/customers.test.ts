@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import * as O from '#fp-ts/Option'
 import { conflictingCustomerId, type ContacthubError } from '../src/error'
@@ -12,8 +12,9 @@ import {
 } from '../src/customers'
 import { nextPage, previousPage } from '../src/pagination'
 import type { Query } from '../src/codecs/query'
-import { startRecorder, type Recorder } from './helpers/recorder'
-import { expectLeft, expectRight, wireCustomer } from './helpers/fixtures'
+import { useRecorder } from './helpers/recorder'
+import { expectLeft, expectRight, nth } from './helpers/either'
+import { wireCustomer } from './helpers/fixtures'
 
 const customerWire = wireCustomer
 
@@ -29,13 +30,7 @@ const conflictWire = (existingId: string, href: string) => ({
   errors: []
 })
 
-let rec: Recorder
-
-beforeAll(async () => {
-  rec = await startRecorder()
-})
-afterAll(() => rec.close())
-beforeEach(() => rec.reset())
+const rec = useRecorder()
 
 const run = async <A>(task: () => Promise<E.Either<ContacthubError, A>>): Promise<E.Either<ContacthubError, A>> =>
   task()
@@ -57,7 +52,7 @@ describe('addCustomer', () => {
     expect(rec.requests).toHaveLength(0) // nothing is sent before the task runs
     const c = expectRight(await run(task))
     expect(rec.requests).toHaveLength(1)
-    const [r] = rec.requests
+    const r = nth(rec.requests, 0)
     expect(r.method).toBe('POST')
     expect(r.path).toBe('/workspaces/w/customers')
     expect(r.query).toEqual({})
@@ -81,7 +76,7 @@ describe('addCustomer', () => {
       { nodeId: 'other', registeredAt: '2017-03-09T11:31:31.842Z' }
     )
     expectRight(await run(addCustomer(rec.ctx, source as never)))
-    const body = rec.requests[0].body as Record<string, unknown>
+    const body = nth(rec.requests, 0).body as Record<string, unknown>
     expect(body.id).toBeUndefined()
     expect(body.registeredAt).toBeUndefined()
     expect(body.updatedAt).toBeUndefined()
@@ -119,9 +114,9 @@ describe('addCustomer', () => {
       'POST /workspaces/w/customers',
       'PATCH /workspaces/w/customers/existing-1'
     ])
-    expect(rec.requests[0].body).toEqual({ externalId: 'ext', base: { firstName: 'Ada' }, nodeId: 'n' })
-    expect(rec.requests[1].body).toEqual({ externalId: 'ext', base: { firstName: 'Ada' } })
-    expect(rec.requests[1].query).toEqual({})
+    expect(nth(rec.requests, 0).body).toEqual({ externalId: 'ext', base: { firstName: 'Ada' }, nodeId: 'n' })
+    expect(nth(rec.requests, 1).body).toEqual({ externalId: 'ext', base: { firstName: 'Ada' } })
+    expect(nth(rec.requests, 1).query).toEqual({})
     expect(c.id).toBe('existing-1')
     expect(c.base?.firstName).toBe('Ada')
   })
@@ -171,7 +166,7 @@ describe('getCustomer', () => {
   it('encodes the id into one segment, refuses empty ids, and maps 404 to HttpError 404', async () => {
     rec.reply({ status: 404, body: { message: 'Customer not found', logref: 'l', errors: [] } })
     const e = expectLeft(await run(getCustomer(rec.ctx, 'a/b c')))
-    expect(rec.requests[0].path).toBe('/workspaces/w/customers/a%2Fb%20c')
+    expect(nth(rec.requests, 0).path).toBe('/workspaces/w/customers/a%2Fb%20c')
     expect(e._tag === 'HttpError' && e.status).toBe(404)
     const e2 = expectLeft(await run(getCustomer(rec.ctx, '')))
     expect(e2._tag).toBe('InvalidInput')
@@ -232,9 +227,9 @@ describe('getCustomers', () => {
         })
       )
     )
-    expect(rec.requests[0].method).toBe('GET')
-    expect(rec.requests[0].path).toBe('/workspaces/w/customers')
-    expect(rec.requests[0].query).toEqual({
+    expect(nth(rec.requests, 0).method).toBe('GET')
+    expect(nth(rec.requests, 0).path).toBe('/workspaces/w/customers')
+    expect(nth(rec.requests, 0).query).toEqual({
       nodeId: 'n',
       externalId: 'ext',
       query: JSON.stringify(query),
@@ -243,13 +238,13 @@ describe('getCustomers', () => {
       size: '2',
       sort: 'base.lastName,desc'
     })
-    expect(JSON.parse(rec.requests[0].query.query as string)).toEqual(query)
+    expect(JSON.parse(nth(rec.requests, 0).query.query as string)).toEqual(query)
     expect(first.elements.map((c) => c.id)).toEqual(['c1', 'c2'])
     expect(first.page).toEqual({ size: 2, totalElements: 4, totalUnfilteredElements: 0, totalPages: 2, number: 0 })
     expect(JSON.stringify(first)).not.toContain('secret-token')
 
     const second = expectRight(await run(nextPage(first)))
-    expect(rec.requests[1].query).toEqual({ ...rec.requests[0].query, page: '1' })
+    expect(nth(rec.requests, 1).query).toEqual({ ...nth(rec.requests, 0).query, page: '1' })
     expect(second.elements.map((c) => c.id)).toEqual(['c3'])
     expect(expectLeft(await run(nextPage(second)))._tag).toBe('InvalidInput')
     expect(rec.requests).toHaveLength(2)
@@ -258,12 +253,12 @@ describe('getCustomers', () => {
   it('sends only nodeId and page by default, sort without direction as is, fields given as a string', async () => {
     rec.reply({ status: 200, body: pageWire([], 0, 0) }, { status: 200, body: pageWire([customerWire('c9')], 3, 5) })
     expectRight(await run(getCustomers(rec.ctx)))
-    expect(rec.requests[0].query).toEqual({ nodeId: 'n', page: '0' })
+    expect(nth(rec.requests, 0).query).toEqual({ nodeId: 'n', page: '0' })
     const p = expectRight(await run(getCustomers(rec.ctx, { page: 3, sort: 'updatedAt', fields: 'id' })))
-    expect(rec.requests[1].query).toEqual({ nodeId: 'n', page: '3', sort: 'updatedAt', fields: 'id' })
+    expect(nth(rec.requests, 1).query).toEqual({ nodeId: 'n', page: '3', sort: 'updatedAt', fields: 'id' })
     rec.reply({ status: 200, body: pageWire([customerWire('c8')], 2, 5) })
-    expect(expectRight(await run(previousPage(p))).elements[0].id).toBe('c8')
-    expect(rec.requests[2].query).toEqual({ nodeId: 'n', page: '2', sort: 'updatedAt', fields: 'id' })
+    expect(nth(expectRight(await run(previousPage(p))).elements, 0).id).toBe('c8')
+    expect(nth(rec.requests, 2).query).toEqual({ nodeId: 'n', page: '2', sort: 'updatedAt', fields: 'id' })
   })
 
   it('refuses bad options without sending', async () => {
@@ -301,7 +296,7 @@ describe('updateCustomer', () => {
       )
     )
     expect(rec.requests[0]).toMatchObject({ method: 'PATCH', path: '/workspaces/w/customers/c1', query: {} })
-    expect(rec.requests[0].body).toEqual({
+    expect(nth(rec.requests, 0).body).toEqual({
       base: { firstName: 'Ada', middleName: null, dob: '1990-12-10', address: null },
       extended: { a: null }
     })
@@ -328,7 +323,7 @@ describe('updateCustomer', () => {
       )
     )
     expect(rec.requests[0]).toMatchObject({ method: 'PUT', path: '/workspaces/w/customers/c1', query: {} })
-    expect(rec.requests[0].body).toEqual({
+    expect(nth(rec.requests, 0).body).toEqual({
       externalId: 'ext',
       base: { firstName: 'Ada', jobs: [{ id: 'j', startDate: '2012-10-06' }] },
       id: 'c1',
@@ -342,7 +337,7 @@ describe('updateCustomer', () => {
     const got = expectRight(await run(getCustomer(rec.ctx, 'c1')))
     rec.reply({ status: 200, body: customerWire('c1', { firstName: 'Ada' }) })
     expectRight(await run(updateCustomer(rec.ctx, 'c1', got, { fullUpdate: true })))
-    const body = rec.requests[1].body as Record<string, unknown>
+    const body = nth(rec.requests, 1).body as Record<string, unknown>
     expect(body.id).toBe('c1')
     expect(body.nodeId).toBe('n')
     expect(body.registeredAt).toBeUndefined()

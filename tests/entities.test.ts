@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
 import type { Context } from '../src/context'
@@ -21,16 +21,10 @@ import {
   updateLike,
   updateSubscription
 } from '../src/entities'
-import { expectRight } from './helpers/fixtures'
-import { startRecorder, type Recorder } from './helpers/recorder'
+import { expectLeft, expectRight, nth } from './helpers/either'
+import { useRecorder } from './helpers/recorder'
 
-let rec: Recorder
-
-beforeAll(async () => {
-  rec = await startRecorder()
-})
-afterAll(() => rec.close())
-beforeEach(() => rec.reset())
+const rec = useRecorder()
 
 interface Case {
   readonly collection: string
@@ -195,7 +189,7 @@ describe.each(cases)('$collection', (c) => {
     expect(expectRight(await task())).toEqual(c.decoded)
     expect(rec.requests).toHaveLength(1)
     expect(rec.requests[0]).toMatchObject({ method: 'POST', path: base, query: {} })
-    expect(rec.requests[0].body).toEqual(c.body)
+    expect(nth(rec.requests, 0).body).toEqual(c.body)
   })
 
   it('add accepts a 200 as well', async () => {
@@ -212,7 +206,7 @@ describe.each(cases)('$collection', (c) => {
   it('get maps a 404 to HttpError 404', async () => {
     rec.reply({ status: 404, body: { message: 'not found' } })
     const r = await c.get(rec.ctx, 'cust-1', 'missing')()
-    expect(E.isLeft(r) && r.left._tag === 'HttpError' && r.left.status).toBe(404)
+    expect(expectLeft(r)).toMatchObject({ _tag: 'HttpError', status: 404 })
   })
 
   it('update PUTs the whole entity with the id from the path (200 or 201)', async () => {
@@ -239,8 +233,8 @@ describe.each(cases)('$collection', (c) => {
   it('refuses invalid input (bad ids, invalid Dates) without sending', async () => {
     const r1 = await c.get(rec.ctx, '', 'x')()
     const r2 = await c.remove(rec.ctx, 'cust-1', '..')()
-    expect(E.isLeft(r1) && r1.left._tag).toBe('InvalidInput')
-    expect(E.isLeft(r2) && r2.left._tag).toBe('InvalidInput')
+    expect(expectLeft(r1)._tag).toBe('InvalidInput')
+    expect(expectLeft(r2)._tag).toBe('InvalidInput')
     if (c.badDate !== undefined) {
       expect(await c.add(rec.ctx, 'cust-1', c.badDate.input as never)()).toEqual(
         E.left({ _tag: 'InvalidInput', message: c.badDate.message })

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type { Context } from '../src/context'
 import type { ContacthubError } from '../src/error'
 import { addEvent, deleteEvent, getEvent, getEvents } from '../src/events'
 import type { Event, EventInput } from '../src/codecs/event'
 import { hasNextPage, hasPreviousPage, nextPage, pages, previousPage, type Paginated } from '../src/pagination'
-import {
-  startEventRecorder,
-  type CannedAnswer,
-  type EventRecorder,
-  type RecordedRequest
-} from './helpers/event-recorder'
+import { expectLeft, expectRight, nth } from './helpers/either'
+import { replyWith, useRecorder, type Canned, type Recorded } from './helpers/recorder'
 
 const NOW = Date.UTC(2024, 2, 10, 12, 30, 45, 123)
 const NOW_ISO = '2024-03-10T12:30:45.123Z'
 
-let server: EventRecorder
+// Unscripted requests are answered 204.
+const server = useRecorder(replyWith(() => ({ status: 204 })))
 let ctx: Context
 
-beforeAll(async () => {
-  server = await startEventRecorder()
+beforeAll(() => {
   ctx = {
     workspaceId: 'w',
     nodeId: 'n',
@@ -30,9 +26,15 @@ beforeAll(async () => {
   }
 })
 
-afterAll(() => server.close())
-
-beforeEach(() => server.reset())
+/** What the event tests look at in each recorded request. */
+const seen = () =>
+  server.requests.map(({ method, path, query, body, headers }) => ({
+    method,
+    path,
+    query,
+    body,
+    authorization: headers.authorization
+  }))
 
 const wireEvent = (id: string, n = 0) => ({
   id,
@@ -47,19 +49,9 @@ const wireEvent = (id: string, n = 0) => ({
   tracking: null
 })
 
-const rightOf = <A>(e: E.Either<ContacthubError, A>): A => {
-  if (E.isLeft(e)) throw new Error(`expected Right, got ${e.left._tag}: ${e.left.message}`)
-  return e.right
-}
-
-const leftOf = <A>(e: E.Either<ContacthubError, A>): ContacthubError => {
-  if (E.isRight(e)) throw new Error('expected Left, got Right')
-  return e.left
-}
-
 describe('addEvent', () => {
   it('POSTs the event for a customer id, dated now by the context clock; a 202 with no body is success', async () => {
-    server.reset(() => ({ status: 202 }))
+    server.respond(() => ({ status: 202 }))
     const result = await addEvent(ctx, {
       type: 'viewedPage',
       context: 'WEB',
@@ -67,7 +59,7 @@ describe('addEvent', () => {
       properties: { url: 'https://example.com/', title: 'Home' }
     })()
     expect(result).toEqual(E.right(undefined))
-    expect(server.requests).toEqual([
+    expect(seen()).toEqual([
       {
         method: 'POST',
         path: '/workspaces/w/events',
@@ -85,9 +77,9 @@ describe('addEvent', () => {
   })
 
   it('takes a 202 with {id} as success too', async () => {
-    server.reset(() => ({ status: 202, body: { id: 'ev-9' } }))
+    server.respond(() => ({ status: 202, body: { id: 'ev-9' } }))
     expect(await addEvent(ctx, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })()).toEqual(E.right(undefined))
-    expect(server.requests[0].body).toEqual({
+    expect(nth(server.requests, 0).body).toEqual({
       type: 'loggedIn',
       context: 'WEB',
       customerId: 'cu-1',
@@ -97,10 +89,12 @@ describe('addEvent', () => {
   })
 
   it('turns sessionId and externalId into bringBackProperties in the context node', async () => {
-    server.reset(() => ({ status: 202 }))
-    rightOf(await addEvent(ctx, { type: 'viewedProduct', context: 'WEB', sessionId: 'sess-1' })())
-    rightOf(await addEvent(ctx, { type: 'viewedProduct', context: 'WEB', externalId: 'ext-1' })())
-    rightOf(await addEvent(ctx, { type: 'viewedProduct', context: 'WEB', customerId: 'cu-1', sessionId: 'sess-2' })())
+    server.respond(() => ({ status: 202 }))
+    expectRight(await addEvent(ctx, { type: 'viewedProduct', context: 'WEB', sessionId: 'sess-1' })())
+    expectRight(await addEvent(ctx, { type: 'viewedProduct', context: 'WEB', externalId: 'ext-1' })())
+    expectRight(
+      await addEvent(ctx, { type: 'viewedProduct', context: 'WEB', customerId: 'cu-1', sessionId: 'sess-2' })()
+    )
     expect(server.requests.map((r) => r.body)).toEqual([
       {
         type: 'viewedProduct',
@@ -129,8 +123,8 @@ describe('addEvent', () => {
   })
 
   it('sends a given date as an ISO date-time, with contextInfo and tracking', async () => {
-    server.reset(() => ({ status: 202 }))
-    rightOf(
+    server.respond(() => ({ status: 202 }))
+    expectRight(
       await addEvent(ctx, {
         type: 'completedOrder',
         context: 'ECOMMERCE',
@@ -141,7 +135,7 @@ describe('addEvent', () => {
         tracking: { ga: { utm_source: 'newsletter' } }
       })()
     )
-    rightOf(
+    expectRight(
       await addEvent(ctx, {
         type: 'loggedIn',
         context: 'WEB',
@@ -149,7 +143,7 @@ describe('addEvent', () => {
         date: '2023-01-02T03:04:05.000+0000'
       })()
     )
-    expect(server.requests[0].body).toEqual({
+    expect(nth(server.requests, 0).body).toEqual({
       type: 'completedOrder',
       context: 'ECOMMERCE',
       customerId: 'cu-1',
@@ -158,17 +152,20 @@ describe('addEvent', () => {
       tracking: { ga: { utm_source: 'newsletter' } },
       date: '2023-01-02T03:04:05.000Z'
     })
-    expect((server.requests[1].body as { date: string }).date).toBe('2023-01-02T03:04:05.000Z')
+    expect((nth(server.requests, 1).body as { date: string }).date).toBe('2023-01-02T03:04:05.000Z')
   })
 
   it('falls back to the system clock when the context has none', async () => {
-    server.reset(() => ({ status: 202 }))
+    server.respond(() => ({ status: 202 }))
     const { clock: _clock, ...noClock } = ctx
-    const before = Date.now()
-    rightOf(await addEvent(noClock, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })())
-    const after = Date.now()
-    const sent = Date.parse((server.requests[0].body as { date: string }).date)
-    expect(sent >= before && sent <= after).toBe(true)
+    vi.useFakeTimers({ toFake: ['Date'] }) // only Date: the system clock reads a fixed time
+    vi.setSystemTime(Date.UTC(2021, 5, 7, 8, 9, 10, 11))
+    try {
+      expectRight(await addEvent(noClock, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })())
+    } finally {
+      vi.useRealTimers()
+    }
+    expect((nth(server.requests, 0).body as { date: string }).date).toBe('2021-06-07T08:09:10.011Z')
   })
 
   it('refuses an event that names no customer, or is malformed, and sends nothing', async () => {
@@ -185,11 +182,11 @@ describe('addEvent', () => {
       null
     ]
     for (const event of bad) {
-      const error = leftOf(await addEvent(ctx, event as EventInput)())
+      const error = expectLeft(await addEvent(ctx, event as EventInput)())
       expect(error._tag).toBe('InvalidInput')
       expect(error.message.startsWith('addEvent: ')).toBe(true)
     }
-    expect(leftOf(await addEvent(ctx, { type: 'loggedIn', context: 'WEB' } as EventInput)()).message).toBe(
+    expect(expectLeft(await addEvent(ctx, { type: 'loggedIn', context: 'WEB' } as EventInput)()).message).toBe(
       'addEvent: the event must name its customer with customerId, sessionId or externalId.'
     )
     expect(server.requests).toEqual([])
@@ -203,8 +200,8 @@ describe('addEvent', () => {
   })
 
   it('returns the API error as an HttpError', async () => {
-    server.reset(() => ({ status: 400, body: { message: 'Invalid event', logref: 'l-1', errors: [] } }))
-    const error = leftOf(await addEvent(ctx, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })())
+    server.respond(() => ({ status: 400, body: { message: 'Invalid event', logref: 'l-1', errors: [] } }))
+    const error = expectLeft(await addEvent(ctx, { type: 'loggedIn', context: 'WEB', customerId: 'cu-1' })())
     expect(error).toMatchObject({ _tag: 'HttpError', status: 400, method: 'POST', path: '/workspaces/w/events' })
     expect(JSON.stringify(error)).not.toContain('secret-token')
   })
@@ -212,9 +209,9 @@ describe('addEvent', () => {
 
 describe('getEvent', () => {
   it('GETs one event and decodes it', async () => {
-    server.reset(() => ({ status: 200, body: wireEvent('ev-1') }))
-    const event = rightOf(await getEvent(ctx, 'ev-1')())
-    expect(server.requests).toEqual([
+    server.respond(() => ({ status: 200, body: wireEvent('ev-1') }))
+    const event = expectRight(await getEvent(ctx, 'ev-1')())
+    expect(seen()).toEqual([
       {
         method: 'GET',
         path: '/workspaces/w/events/ev-1',
@@ -238,29 +235,29 @@ describe('getEvent', () => {
   })
 
   it('encodes the id into one path segment, and refuses an empty one without a request', async () => {
-    server.reset(() => ({ status: 200, body: wireEvent('a/b') }))
-    rightOf(await getEvent(ctx, 'a/b')())
-    expect(server.requests[0].path).toBe('/workspaces/w/events/a%2Fb')
+    server.respond(() => ({ status: 200, body: wireEvent('a/b') }))
+    expectRight(await getEvent(ctx, 'a/b')())
+    expect(nth(server.requests, 0).path).toBe('/workspaces/w/events/a%2Fb')
     server.reset()
-    expect(leftOf(await getEvent(ctx, '')())._tag).toBe('InvalidInput')
-    expect(leftOf(await getEvent(ctx, '..')())._tag).toBe('InvalidInput')
+    expect(expectLeft(await getEvent(ctx, '')())._tag).toBe('InvalidInput')
+    expect(expectLeft(await getEvent(ctx, '..')())._tag).toBe('InvalidInput')
     expect(server.requests).toEqual([])
   })
 
   it('reports a 404 as an HttpError and a bad body as a DecodeError', async () => {
-    server.reset(() => ({ status: 404, body: { message: 'Event not found' } }))
-    expect(leftOf(await getEvent(ctx, 'nope')())).toMatchObject({ _tag: 'HttpError', status: 404 })
-    server.reset(() => ({ status: 200, body: { ...wireEvent('ev-1'), date: 'soon' } }))
-    const error = leftOf(await getEvent(ctx, 'ev-1')())
+    server.respond(() => ({ status: 404, body: { message: 'Event not found' } }))
+    expect(expectLeft(await getEvent(ctx, 'nope')())).toMatchObject({ _tag: 'HttpError', status: 404 })
+    server.respond(() => ({ status: 200, body: { ...wireEvent('ev-1'), date: 'soon' } }))
+    const error = expectLeft(await getEvent(ctx, 'ev-1')())
     expect(error).toMatchObject({ _tag: 'DecodeError', errors: ['date: expected Timestamp, got "soon"'] })
   })
 })
 
 describe('deleteEvent', () => {
   it('DELETEs the event; a 204 is success', async () => {
-    server.reset(() => ({ status: 204 }))
+    server.respond(() => ({ status: 204 }))
     expect(await deleteEvent(ctx, 'ev-1')()).toEqual(E.right(undefined))
-    expect(server.requests).toEqual([
+    expect(seen()).toEqual([
       {
         method: 'DELETE',
         path: '/workspaces/w/events/ev-1',
@@ -272,10 +269,14 @@ describe('deleteEvent', () => {
   })
 
   it('refuses an empty id without a request, and reports a 404', async () => {
-    expect(leftOf(await deleteEvent(ctx, '')())._tag).toBe('InvalidInput')
+    expect(expectLeft(await deleteEvent(ctx, '')())._tag).toBe('InvalidInput')
     expect(server.requests).toEqual([])
-    server.reset(() => ({ status: 404, body: { message: 'Not Found' } }))
-    expect(leftOf(await deleteEvent(ctx, 'gone')())).toMatchObject({ _tag: 'HttpError', status: 404, method: 'DELETE' })
+    server.respond(() => ({ status: 404, body: { message: 'Not Found' } }))
+    expect(expectLeft(await deleteEvent(ctx, 'gone')())).toMatchObject({
+      _tag: 'HttpError',
+      status: 404,
+      method: 'DELETE'
+    })
   })
 })
 
@@ -284,7 +285,7 @@ describe('deleteEvent', () => {
 /** Five events in pages of `size`, answered by page number; `failAt` answers 500. */
 const listing =
   (size: number, failAt = -1) =>
-  (req: RecordedRequest): CannedAnswer => {
+  (req: Recorded): Canned => {
     const total = 5
     const page = Number(req.query.page ?? '0')
     if (page === failAt) return { status: 500, body: { message: 'boom' } }
@@ -308,8 +309,8 @@ const ids = (p: Paginated<Event>): ReadonlyArray<string> => p.elements.map((e) =
 
 describe('getEvents', () => {
   it('GETs a customer events with every filter, dates as ISO date-times', async () => {
-    server.reset(listing(2))
-    const page = rightOf(
+    server.respond(listing(2))
+    const page = expectRight(
       await getEvents(ctx, 'cu-1', {
         type: ['completedOrder', 'abandonedCart'],
         context: 'ECOMMERCE',
@@ -320,7 +321,7 @@ describe('getEvents', () => {
         size: 2
       })()
     )
-    expect(server.requests).toEqual([
+    expect(seen()).toEqual([
       {
         method: 'GET',
         path: '/workspaces/w/events',
@@ -340,22 +341,22 @@ describe('getEvents', () => {
     ])
     expect(ids(page)).toEqual(['ev-2', 'ev-3'])
     expect(page.page).toEqual({ size: 2, totalElements: 5, totalUnfilteredElements: 5, totalPages: 3, number: 1 })
-    expect(page.elements[0].date).toBe('2024-01-03T08:00:00.000Z')
+    expect(nth(page.elements, 0).date).toBe('2024-01-03T08:00:00.000Z')
   })
 
   it('asks for page 0 and no other filter by default', async () => {
-    server.reset(listing(10))
-    const page = rightOf(await getEvents(ctx, 'cu-1')())
+    server.respond(listing(10))
+    const page = expectRight(await getEvents(ctx, 'cu-1')())
     expect(server.requests.map((r) => r.query)).toEqual([{ customerId: 'cu-1', page: '0' }])
     expect(ids(page)).toEqual(['ev-0', 'ev-1', 'ev-2', 'ev-3', 'ev-4'])
     expect(hasNextPage(page)).toBe(false)
   })
 
   it('walks three pages with nextPage, back with previousPage, and stops at either end without a request', async () => {
-    server.reset(listing(2))
-    const p0 = rightOf(await getEvents(ctx, 'cu-1', { type: 'completedOrder', size: 2 })())
-    const p1 = rightOf(await nextPage(p0)())
-    const p2 = rightOf(await nextPage(p1)())
+    server.respond(listing(2))
+    const p0 = expectRight(await getEvents(ctx, 'cu-1', { type: 'completedOrder', size: 2 })())
+    const p1 = expectRight(await nextPage(p0)())
+    const p2 = expectRight(await nextPage(p1)())
     expect([ids(p0), ids(p1), ids(p2)]).toEqual([['ev-0', 'ev-1'], ['ev-2', 'ev-3'], ['ev-4']])
     expect([hasPreviousPage(p0), hasNextPage(p0), hasPreviousPage(p2), hasNextPage(p2)]).toEqual([
       false,
@@ -363,38 +364,38 @@ describe('getEvents', () => {
       true,
       false
     ])
-    const back = rightOf(await previousPage(p2)())
+    const back = expectRight(await previousPage(p2)())
     expect(ids(back)).toEqual(['ev-2', 'ev-3'])
     // every request repeats the first one, with another page number
     expect(server.requests.map((r) => r.query)).toEqual(
       ['0', '1', '2', '1'].map((page) => ({ customerId: 'cu-1', type: 'completedOrder', page, size: '2' }))
     )
     const sent = server.requests.length
-    expect(leftOf(await nextPage(p2)())._tag).toBe('InvalidInput')
-    expect(leftOf(await previousPage(p0)())._tag).toBe('InvalidInput')
+    expect(expectLeft(await nextPage(p2)())._tag).toBe('InvalidInput')
+    expect(expectLeft(await previousPage(p0)())._tag).toBe('InvalidInput')
     expect(server.requests).toHaveLength(sent)
     // a spread copy still knows its request, and the token is nowhere in the value
-    expect(ids(rightOf(await nextPage({ ...p0 })()))).toEqual(['ev-2', 'ev-3'])
+    expect(ids(expectRight(await nextPage({ ...p0 })()))).toEqual(['ev-2', 'ev-3'])
     expect(JSON.stringify(p0)).not.toContain('secret-token')
   })
 
   it('pages() fetches every page lazily, one request per page', async () => {
-    server.reset(listing(2))
+    server.respond(listing(2))
     const walk = pages(getEvents(ctx, 'cu-1', { size: 2 }))
     expect(server.requests).toHaveLength(0)
     const seen: Array<ReadonlyArray<string>> = []
-    for await (const page of walk) seen.push(ids(rightOf(page)))
+    for await (const page of walk) seen.push(ids(expectRight(page)))
     expect(seen).toEqual([['ev-0', 'ev-1'], ['ev-2', 'ev-3'], ['ev-4']])
     expect(server.requests.map((r) => r.query.page)).toEqual(['0', '1', '2'])
   })
 
   it('pages() yields a failing page once as a Left, then stops', async () => {
-    server.reset(listing(2, 1))
+    server.respond(listing(2, 1))
     const results: Array<E.Either<ContacthubError, Paginated<Event>>> = []
     for await (const page of pages(getEvents(ctx, 'cu-1', { size: 2 }))) results.push(page)
     expect(results).toHaveLength(2)
-    expect(ids(rightOf(results[0]))).toEqual(['ev-0', 'ev-1'])
-    expect(leftOf(results[1])).toMatchObject({ _tag: 'HttpError', status: 500, method: 'GET' })
+    expect(ids(expectRight(nth(results, 0)))).toEqual(['ev-0', 'ev-1'])
+    expect(expectLeft(nth(results, 1))).toMatchObject({ _tag: 'HttpError', status: 500, method: 'GET' })
     expect(server.requests.map((r) => r.query.page)).toEqual(['0', '1'])
   })
 
@@ -410,7 +411,7 @@ describe('getEvents', () => {
       getEvents(ctx, 'cu-1', { dateTo: 'last tuesday' })
     ]
     for (const task of bad) {
-      const error = leftOf(await task())
+      const error = expectLeft(await task())
       expect(error._tag).toBe('InvalidInput')
       expect(error.message.startsWith('getEvents: ')).toBe(true)
     }
@@ -418,14 +419,14 @@ describe('getEvents', () => {
   })
 
   it('reports a page whose events do not decode', async () => {
-    server.reset(() => ({
+    server.respond(() => ({
       status: 200,
       body: {
         elements: [{ ...wireEvent('ev-0'), registeredAt: null }],
         page: { size: 10, totalElements: 1, totalPages: 1, number: 0 }
       }
     }))
-    const error = leftOf(await getEvents(ctx, 'cu-1')())
+    const error = expectLeft(await getEvents(ctx, 'cu-1')())
     expect(error).toMatchObject({
       _tag: 'DecodeError',
       errors: ['elements.0.registeredAt: expected Timestamp, got null']

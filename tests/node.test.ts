@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as E from '#fp-ts/Either'
 import { contextFromEnv, parseIni, workspaceFromIni, workspaceFromIniText } from '../src/node/index'
+import { expectLeft } from './helpers/either'
 
 const dir = mkdtempSync(join(tmpdir(), 'contacthub-ini-'))
 const file = (name: string, text: string): string => {
@@ -43,7 +44,7 @@ describe('workspaceFromIni', () => {
       E.left({ _tag: 'InvalidInput', message: 'workspaceFromIni: the key workspace_id is missing.' })
     )
     const bad = workspaceFromIniText('workspace_id = w\ntoken = sekrit\nbase_url = http://example.com')
-    expect(E.isLeft(bad) && bad.left.message).toContain('https')
+    expect(expectLeft(bad).message).toContain('https')
     expect(JSON.stringify(bad)).not.toContain('sekrit')
   })
 

@@ -1,5 +1,5 @@
 // The operation toolkit: the lazy total shell, the option checks, the lazy body, withNode and pagedGet.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
 import type { Context } from '../src/context'
@@ -18,8 +18,8 @@ import {
 } from '../src/operation'
 import { nextPage } from '../src/pagination'
 import * as TE from '../src/taskEither'
-import { expectLeft, expectRight } from './helpers/fixtures'
-import { startRecorder, type Recorder } from './helpers/recorder'
+import { expectLeft, expectRight } from './helpers/either'
+import { useRecorder } from './helpers/recorder'
 
 const ctx = { workspaceId: 'w', nodeId: 'n', token: 't' } as Context
 
@@ -87,12 +87,7 @@ describe('operation', () => {
 })
 
 describe('pagedGet', () => {
-  let rec: Recorder
-  beforeAll(async () => {
-    rec = await startRecorder()
-  })
-  afterAll(() => rec.close())
-  beforeEach(() => rec.reset())
+  const rec = useRecorder()
 
   const Thing = t.type({ name: t.string })
   const things = pagedGet('getThings', '/workspaces/{workspaceId}/things', Thing)

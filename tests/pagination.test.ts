@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { inspect } from 'node:util'
 import * as E from '#fp-ts/Either'
 import type * as TE from '#fp-ts/TaskEither'
@@ -15,7 +15,8 @@ import {
 } from '../src/pagination'
 import { getCustomers } from '../src/customers'
 import { networkError } from '../src/error'
-import { startRecorder, type Recorder } from './helpers/recorder'
+import { useRecorder } from './helpers/recorder'
+import { expectLeft, expectRight } from './helpers/either'
 
 /** A fake listing of `total` numbers in pages of `size`, counting requests; page `failAt` fails. */
 const listing = (total: number, size: number, failAt = -1) => {
@@ -36,16 +37,11 @@ const listing = (total: number, size: number, failAt = -1) => {
   return { asked, first: paginate(fetchRaw)(0), at: paginate(fetchRaw) }
 }
 
-const right = <A>(e: E.Either<ContacthubError, A>): A => {
-  if (E.isLeft(e)) throw new Error(e.left.message)
-  return e.right
-}
-
 describe('pagination', () => {
   it('knows its neighbours, with no off-by-one at the last page', async () => {
     const { at } = listing(25, 10)
-    const p0 = right(await at(0)())
-    const p2 = right(await at(2)())
+    const p0 = expectRight(await at(0)())
+    const p2 = expectRight(await at(2)())
     expect([hasPreviousPage(p0), hasNextPage(p0)]).toEqual([false, true])
     expect([hasPreviousPage(p2), hasNextPage(p2)]).toEqual([true, false])
     expect(p2.elements).toEqual([20, 21, 22, 23, 24])
@@ -53,15 +49,15 @@ describe('pagination', () => {
 
   it('moves forward and back, and refuses to go past either end without a request', async () => {
     const { at, asked } = listing(25, 10)
-    const p1 = right(await nextPage(right(await at(0)()))())
+    const p1 = expectRight(await nextPage(expectRight(await at(0)()))())
     expect(p1.page.number).toBe(1)
-    expect(right(await previousPage(p1)()).page.number).toBe(0)
-    const last = right(await at(2)())
+    expect(expectRight(await previousPage(p1)()).page.number).toBe(0)
+    const last = expectRight(await at(2)())
     asked.length = 0
     expect(await nextPage(last)()).toEqual(
       E.left({ _tag: 'InvalidInput', message: 'nextPage: page 2 is the last of 3.' })
     )
-    expect(await previousPage(right(await at(0)()))()).toEqual(
+    expect(await previousPage(expectRight(await at(0)()))()).toEqual(
       E.left({ _tag: 'InvalidInput', message: 'previousPage: page 0 is the first.' })
     )
     expect(asked).toEqual([0])
@@ -69,18 +65,14 @@ describe('pagination', () => {
 
   it('keeps working on a spread copy, and serialises as its elements and page only', async () => {
     const { at } = listing(25, 10)
-    const p0 = right(await at(0)())
+    const p0 = expectRight(await at(0)())
     const copy: Paginated<number> = { ...p0 }
-    expect(right(await nextPage(copy)()).page.number).toBe(1)
+    expect(expectRight(await nextPage(copy)()).page.number).toBe(1)
     expect(JSON.parse(JSON.stringify(p0))).toEqual({ elements: p0.elements, page: p0.page })
   })
 
   describe('a page of a real request', () => {
-    let rec: Recorder
-    beforeAll(async () => {
-      rec = await startRecorder()
-    })
-    afterAll(() => rec.close())
+    const rec = useRecorder()
 
     it('shows no token when printed, though its continuation sends it', async () => {
       const token = rec.ctx.token
@@ -89,11 +81,11 @@ describe('pagination', () => {
         body: { elements: [], page: { number, size: 1, totalElements: 2, totalPages: 2 } }
       })
       rec.reply(page(0), page(1))
-      const p0 = right(await getCustomers(rec.ctx, { size: 1 })())
+      const p0 = expectRight(await getCustomers(rec.ctx, { size: 1 })())
       expect(JSON.stringify(p0)).not.toContain(token)
       expect(inspect(p0, { showHidden: true, depth: 10 })).not.toContain(token)
       expect(inspect({ ...p0 }, { showHidden: true, depth: 10 })).not.toContain(token)
-      expect(right(await nextPage(p0)()).page.number).toBe(1)
+      expect(expectRight(await nextPage(p0)()).page.number).toBe(1)
       // The continuation holds the context: the second request carried the token.
       expect(rec.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${token}`, `Bearer ${token}`])
       expect(rec.requests[1]?.query).toMatchObject({ page: '1', size: '1', nodeId: 'n' })
@@ -103,7 +95,7 @@ describe('pagination', () => {
   it('a page written by hand cannot move, and says so', async () => {
     const p: Paginated<number> = { elements: [1], page: { number: 0, size: 1, totalElements: 2, totalPages: 2 } }
     const e = await nextPage(p)()
-    expect(E.isLeft(e) && e.left).toEqual({
+    expect(expectLeft(e)).toEqual({
       _tag: 'InvalidInput',
       message: 'nextPage: this page does not remember the request that produced it.'
     })
@@ -115,7 +107,7 @@ describe('pagination', () => {
     expect(asked).toEqual([])
     const a = await it.next()
     expect(asked).toEqual([0])
-    expect(!a.done && E.isRight(a.value) && a.value.right.elements).toHaveLength(10)
+    expect(!a.done && expectRight(a.value).elements).toHaveLength(10)
     const seen = [a]
     for (let r = await it.next(); !r.done; r = await it.next()) seen.push(r)
     expect(asked).toEqual([0, 1, 2])
@@ -148,7 +140,10 @@ describe('pagination', () => {
     })
     const seen = []
     for await (const p of pages(stuck(0))) seen.push(p)
+    // It yields what it got (at least the first page), then stops: at most one request that did not move forward.
+    expect(seen.length).toBeGreaterThanOrEqual(1)
     expect(seen.length).toBeLessThanOrEqual(2)
+    expect(n).toBeGreaterThanOrEqual(1)
     expect(n).toBeLessThanOrEqual(2)
   })
 })

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import { addCustomerSession, createSessionId, deleteCustomerSession, getCustomerSessions } from '../src/sessions'
 import { addTag, removeTag } from '../src/tags'
-import { expectRight } from './helpers/fixtures'
-import { startRecorder, type Canned, type Recorded, type Recorder } from './helpers/recorder'
+import { expectLeft, expectRight, nth } from './helpers/either'
+import { useRecorder, type Canned, type Recorded } from './helpers/recorder'
 
-let rec: Recorder
-
-beforeAll(async () => {
-  rec = await startRecorder()
-})
-afterAll(() => rec.close())
-beforeEach(() => rec.reset())
+const rec = useRecorder()
 
 const customerWire = (id: string, manual: ReadonlyArray<string> | null, auto: ReadonlyArray<string> = ['a1']) => ({
   id,
@@ -48,7 +42,7 @@ describe('sessions', () => {
 
   it('addCustomerSession refuses an empty session id without sending', async () => {
     const r = await addCustomerSession(rec.ctx, 'c1', '')()
-    expect(E.isLeft(r) && r.left._tag).toBe('InvalidInput')
+    expect(expectLeft(r)._tag).toBe('InvalidInput')
     expect(rec.requests).toHaveLength(0)
   })
 
@@ -70,15 +64,14 @@ describe('sessions', () => {
       body: undefined
     })
     expect(list.map((s) => s.id)).toEqual(['s1', 's2'])
-    expect(list[1].value).toBe('v2')
+    expect(nth(list, 1).value).toBe('v2')
   })
 
   it('getCustomerSessions reports a malformed list with its path', async () => {
     rec.reply({ status: 200, body: { elements: [{ id: 7, value: 'v1' }] } })
     const r = await getCustomerSessions(rec.ctx, 'c1')()
-    expect(E.isLeft(r) && r.left._tag === 'DecodeError' && r.left.errors).toContain(
-      'elements.0.id: expected string, got 7'
-    )
+    expect(expectLeft(r)).toMatchObject({ _tag: 'DecodeError' })
+    expect(expectLeft(r)).toHaveProperty('errors', expect.arrayContaining(['elements.0.id: expected string, got 7']))
   })
 
   it('deleteCustomerSession DELETEs by the session id; an empty answer is a success', async () => {
@@ -90,7 +83,7 @@ describe('sessions', () => {
       query: {}
     })
     const r = await deleteCustomerSession(rec.ctx, 'c1', 'gone')()
-    expect(E.isLeft(r) && r.left._tag === 'HttpError' && r.left.status).toBe(404)
+    expect(expectLeft(r)).toMatchObject({ _tag: 'HttpError', status: 404 })
   })
 })
 
@@ -122,8 +115,8 @@ describe('tags', () => {
       'GET /workspaces/w/customers/c1',
       'PATCH /workspaces/w/customers/c1'
     ])
-    expect(rec.requests[1].body).toEqual({ tags: { manual: ['old', 'new'] } })
-    expect(rec.requests[1].query).toEqual({})
+    expect(nth(rec.requests, 1).body).toEqual({ tags: { manual: ['old', 'new'] } })
+    expect(nth(rec.requests, 1).query).toEqual({})
     expect(c.tags?.manual).toEqual(['old', 'new'])
   })
 
@@ -137,7 +130,7 @@ describe('tags', () => {
   it('addTag on a customer whose tags are null starts a new list', async () => {
     rec.reply({ status: 200, body: customerWire('c1', null) }, { status: 200, body: customerWire('c1', ['first']) })
     expectRight(await addTag(rec.ctx, 'c1', 'first')())
-    expect(rec.requests[1].body).toEqual({ tags: { manual: ['first'] } })
+    expect(nth(rec.requests, 1).body).toEqual({ tags: { manual: ['first'] } })
   })
 
   it('removeTag PATCHes tags.manual without the tag, and writes nothing when it is absent', async () => {
@@ -159,7 +152,7 @@ describe('tags', () => {
 
   it('refuses an empty tag without sending', async () => {
     const r = await addTag(rec.ctx, 'c1', '')()
-    expect(E.isLeft(r) && r.left._tag).toBe('InvalidInput')
+    expect(expectLeft(r)._tag).toBe('InvalidInput')
     expect(rec.requests).toHaveLength(0)
   })
 
@@ -172,8 +165,8 @@ describe('tags', () => {
     expect(store.get('c1')?.tags?.manual).toEqual(tags)
     // each read comes after the previous write: GET, PATCH, GET, PATCH...
     expect(rec.requests.map((r) => r.method)).toEqual(tags.flatMap(() => ['GET', 'PATCH']))
-    const last = results[results.length - 1]
-    expect(E.isRight(last) && last.right.tags?.manual).toEqual(tags)
+    const last = nth(results, -1)
+    expect(expectRight(last).tags?.manual).toEqual(tags)
   })
 
   it('serialises mixed adds and removes, and a failing call does not block the queue', async () => {

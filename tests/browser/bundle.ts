@@ -38,5 +38,7 @@ export const bundleApp = async (options: BundleOptions): Promise<Bundled> => {
     // Not the repository's tsconfig.json: its `paths` would send `contacthub-fp` to the sources.
     tsconfigRaw: {}
   })
-  return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) }
+  const out = result.outputFiles[0]
+  if (out === undefined) throw new Error('esbuild wrote no bundle')
+  return { code: out.text, inputs: Object.keys(result.metafile.inputs) }
 }

@@ -111,7 +111,7 @@ export const runFlow = async (config: FlowConfig): Promise<FlowResult> => {
     else allPagesNames.push(...page.right.elements.map((c) => c.base?.firstName ?? ''))
   }
 
-  const queried = await getCustomers(ctx, { query: customerQuery(eq('base.firstName', names[1])) })()
+  const queried = await getCustomers(ctx, { query: customerQuery(eq('base.firstName', `Grace-${config.tag}`)) })()
   if (queried._tag === 'Left') errors.push(`query: ${describeError(queried.left)}`)
 
   const missing = await getCustomer(ctx, 'no-such-customer')()
@@ -144,7 +144,7 @@ export const runFlow = async (config: FlowConfig): Promise<FlowResult> => {
 
 /** What every runtime must report for a fresh emulator and `tag`. */
 export const expectedResult = (tag: string): Omit<FlowResult, 'created' | 'notFound'> => {
-  const [ada, grace, barbara] = ['Ada', 'Grace', 'Barbara'].map((n) => `${n}-${tag}`)
+  const [ada, grace, barbara] = [`Ada-${tag}`, `Grace-${tag}`, `Barbara-${tag}`]
   return {
     sessionLinked: true,
     eventAccepted: true,

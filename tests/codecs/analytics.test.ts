@@ -25,6 +25,7 @@ import {
   type AnalyticsFunction
 } from '../../src/codecs/analytics'
 import { decodeWith } from '../../src/decode'
+import { expectLeft, expectRight } from '../helpers/either'
 
 const NAMES: ReadonlyArray<AnalyticsFunction> = [
   'countCustomers',
@@ -94,7 +95,7 @@ describe('result codecs', () => {
     const fromNumber = decodeWith(Composition)(wire(7))
     const fromString = decodeWith(Composition)(wire('7'))
     expect(fromString).toEqual(fromNumber)
-    expect(E.isRight(fromString) && fromString.right.data?.[0]?.distribution?.[0]?.value).toBe(7)
+    expect(expectRight(fromString).data?.[0]?.distribution?.[0]?.value).toBe(7)
     expect(decodeWith(Composition)(wire('seven'))).toEqual(
       E.left(['data.0.distribution.0.value: expected Metric | null, got "seven"'])
     )
@@ -108,10 +109,10 @@ describe('result codecs', () => {
     const base = { name: 'count', headers: null, parameters: { nodes: ['a', 'b'] } }
     const fromFlat = decodeWith(CustomerCount)({ ...base, data: flat })
     const fromNested = decodeWith(CustomerCount)({ ...base, data: [[flat[0]], [flat[1]]] })
-    expect(E.isRight(fromFlat) && fromFlat.right.data).toEqual(flat)
+    expect(expectRight(fromFlat).data).toEqual(flat)
     expect(fromNested).toEqual(fromFlat)
     // the echoed node list comes back comma-separated, as the spec writes it
-    expect(E.isRight(fromFlat) && fromFlat.right.parameters).toEqual({ nodes: 'a,b', startDate: null, endDate: null })
+    expect(expectRight(fromFlat).parameters).toEqual({ nodes: 'a,b', startDate: null, endDate: null })
   })
 
   it('names the path of a bad item inside a nested list', () => {
@@ -149,18 +150,18 @@ describe('result codecs', () => {
       parameters: { nodeId: 'n', aggregation: { operator: 'SUM', fieldPath: 'properties.amount.total' } },
       data: { nodeId: 'n', value: '12.5' }
     })
-    expect(E.isRight(numeric) && numeric.right.data).toEqual({ nodeId: 'n', value: 12.5 })
-    expect(E.isRight(numeric) && numeric.right.parameters?.aggregation?.operator).toBe('SUM')
+    expect(expectRight(numeric).data).toEqual({ nodeId: 'n', value: 12.5 })
+    expect(expectRight(numeric).parameters?.aggregation?.operator).toBe('SUM')
     const trend = decodeWith(TrendQueryResult)({
       data: { nodeId: 'n', values: [{ time: '2016-01', new: 1, total: 2 }] }
     })
-    expect(E.isRight(trend) && trend.right.data?.values?.[0]).toEqual({ time: '2016-01', new: 1, lost: null, total: 2 })
+    expect(expectRight(trend).data?.values?.[0]).toEqual({ time: '2016-01', new: 1, lost: null, total: 2 })
     const nested = decodeWith(NestedDistribution)({
       name: { label: 'by sku' },
       parameters: { anything: true },
       data: { nodeId: 'n', distribution: [{ name: 'SKU-1', distribution: [{ name: 'female', value: 3 }] }] }
     })
-    expect(E.isRight(nested) && nested.right.name).toEqual({ label: 'by sku' })
+    expect(expectRight(nested).name).toEqual({ label: 'by sku' })
     expect(E.isLeft(decodeWith(NestedDistribution)({ name: 4 }))).toBe(true)
   })
 
@@ -225,57 +226,60 @@ describe('analyticsParams', () => {
       distributionFieldPath: 'properties.products.sku'
     } as const
     const r = analyticsParams(getCustomerQueryDistributionEndpoint, { query, size: 5, sort: 'desc' })
-    expect(E.isRight(r) && r.right.size).toBe('5')
-    expect(E.isRight(r) && r.right.sort).toBe('desc')
-    expect(E.isRight(r) && JSON.parse(r.right.query ?? '')).toEqual({ ...query, startDate: '2015-01-01' })
+    expect(expectRight(r).size).toBe('5')
+    expect(expectRight(r).sort).toBe('desc')
+    expect(JSON.parse(expectRight(r).query ?? '')).toEqual({ ...query, startDate: '2015-01-01' })
     expect(query.startDate).toBeInstanceOf(Date)
   })
 
   it('refuses invalid values, naming the function', () => {
-    const left = (r: E.Either<string, unknown>) => (E.isLeft(r) ? r.left : 'accepted')
     const trend = { startDate: '2024-01-01', endDate: '2024-01-31' }
-    expect(left(params(getCustomerTrendEndpoint, { ...trend, mode: 'HOURLY' }))).toBe(
+    expect(expectLeft(params(getCustomerTrendEndpoint, { ...trend, mode: 'HOURLY' }))).toBe(
       'getCustomerTrend: mode must be one of DAILY, WEEKLY, MONTHLY, got "HOURLY".'
     )
-    expect(left(params(getCustomerDistributionByTimeEndpoint, { mode: 'DAILY' }))).toMatch(
+    expect(expectLeft(params(getCustomerDistributionByTimeEndpoint, { mode: 'DAILY' }))).toMatch(
       /^getCustomerDistributionByTime: mode must be one of HOUROFDAY/
     )
-    expect(left(params(getCustomerTrendEndpoint, { ...trend, startDate: '2023-02-29' }))).toBe(
+    expect(expectLeft(params(getCustomerTrendEndpoint, { ...trend, startDate: '2023-02-29' }))).toBe(
       'getCustomerTrend: startDate must be a valid Date or a YYYY-MM-DD date, got "2023-02-29".'
     )
-    expect(left(params(getCustomerTrendEndpoint, { ...trend, endDate: new Date(Number.NaN) }))).toBe(
+    expect(expectLeft(params(getCustomerTrendEndpoint, { ...trend, endDate: new Date(Number.NaN) }))).toBe(
       'getCustomerTrend: endDate must be a valid Date or a YYYY-MM-DD date, got an invalid Date.'
     )
-    expect(left(params(getCustomerTrendEndpoint, { ...trend, startDate: '2024-02-01' }))).toBe(
+    expect(expectLeft(params(getCustomerTrendEndpoint, { ...trend, startDate: '2024-02-01' }))).toBe(
       'getCustomerTrend: startDate 2024-02-01 is after endDate 2024-01-31.'
     )
-    expect(left(params(getCustomerTrendEndpoint, { startDate: '2024-01-01' }))).toBe(
+    expect(expectLeft(params(getCustomerTrendEndpoint, { startDate: '2024-01-01' }))).toBe(
       'getCustomerTrend needs the option endDate.'
     )
-    expect(left(params(getCustomerQueryDistributionEndpoint, {}))).toBe(
+    expect(expectLeft(params(getCustomerQueryDistributionEndpoint, {}))).toBe(
       'getCustomerQueryDistribution needs the option query.'
     )
-    expect(left(params(getGenderCompositionEndpoint, { mode: 'DAILY' }))).toBe(
+    expect(expectLeft(params(getGenderCompositionEndpoint, { mode: 'DAILY' }))).toBe(
       'getGenderComposition takes no option "mode".'
     )
-    expect(left(params(getGenderCompositionEndpoint, { nodes: 'a,b' }))).toMatch(/nodes must be an array/)
-    expect(left(params(getGenderCompositionEndpoint, { nodes: ['a,b'] }))).toMatch(/without commas/)
-    expect(left(params(getGenderCompositionEndpoint, { nodes: [''] }))).toMatch(/non-empty node ids/)
-    expect(left(params(getEventDistributionByNodeEndpoint, { context: 'web' }))).toMatch(/context must be one of WEB/)
-    expect(left(params(getEventDistributionByNodeEndpoint, { eventType: '' }))).toMatch(/eventType must be a non-empty/)
-    expect(left(params(getCustomerQueryDistributionEndpoint, { query: {}, size: 0 }))).toMatch(
+    expect(expectLeft(params(getGenderCompositionEndpoint, { nodes: 'a,b' }))).toMatch(/nodes must be an array/)
+    expect(expectLeft(params(getGenderCompositionEndpoint, { nodes: ['a,b'] }))).toMatch(/without commas/)
+    expect(expectLeft(params(getGenderCompositionEndpoint, { nodes: [''] }))).toMatch(/non-empty node ids/)
+    expect(expectLeft(params(getEventDistributionByNodeEndpoint, { context: 'web' }))).toMatch(
+      /context must be one of WEB/
+    )
+    expect(expectLeft(params(getEventDistributionByNodeEndpoint, { eventType: '' }))).toMatch(
+      /eventType must be a non-empty/
+    )
+    expect(expectLeft(params(getCustomerQueryDistributionEndpoint, { query: {}, size: 0 }))).toMatch(
       /size must be a positive/
     )
-    expect(left(params(getNumericQueryEndpoint, { query: '{}' }))).toBe(
+    expect(expectLeft(params(getNumericQueryEndpoint, { query: '{}' }))).toBe(
       'getNumericQuery: query must be an object, got "{}".'
     )
-    expect(left(params(getNumericQueryEndpoint, { query: { startDate: '2024-1-1' } }))).toMatch(
+    expect(expectLeft(params(getNumericQueryEndpoint, { query: { startDate: '2024-1-1' } }))).toMatch(
       /^getNumericQuery: query\.startDate must be a valid Date/
     )
-    expect(left(params(getNumericQueryEndpoint, { query: { big: 1n } }))).toBe(
+    expect(expectLeft(params(getNumericQueryEndpoint, { query: { big: 1n } }))).toBe(
       'getNumericQuery: query cannot be written as JSON.'
     )
-    expect(left(params(getGenderCompositionEndpoint, 'all'))).toMatch(/the options must be an object/)
+    expect(expectLeft(params(getGenderCompositionEndpoint, 'all'))).toMatch(/the options must be an object/)
   })
 
   it('a valid Date is sent as its UTC day', () => {

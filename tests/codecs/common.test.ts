@@ -15,6 +15,7 @@ import {
   wireTimestamp,
   withoutNulls
 } from '../../src/codecs/common'
+import { expectRight } from '../helpers/either'
 
 describe('Timestamp (strict)', () => {
   it.each([
@@ -116,7 +117,7 @@ describe('nullable', () => {
     expect(N.name).toBe('string | null')
     const obj = { a: 'x', b: null, extra: 1 }
     const decoded = t.type({ a: N, b: N }).decode(obj)
-    expect(E.isRight(decoded) && decoded.right).toBe(obj)
+    expect(expectRight(decoded)).toBe(obj)
   })
 })
 

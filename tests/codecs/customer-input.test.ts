@@ -8,11 +8,10 @@ import {
   encodeJobInput,
   encodeLikeInput,
   encodeSubscriptionInput,
-  type CustomerInput,
-  type EducationInput,
-  type SubscriptionInput
+  type CustomerInput
 } from '../../src/codecs/customer-input'
-import { expectRight, wireCustomer } from '../helpers/fixtures'
+import { expectRight } from '../helpers/either'
+import { wireCustomer } from '../helpers/fixtures'
 
 describe('input encoders', () => {
   it('serialises Dates as the API wants them, keeps everything else, does not mutate', () => {
@@ -54,7 +53,7 @@ describe('input encoders', () => {
   it('returns the input itself when nothing needs converting', () => {
     const input = { base: { firstName: 'Ada', dob: '1990-12-10' } }
     expect(encodeCustomerInput(input)).toEqual(E.right(input))
-    expect(E.isRight(encodeCustomerInput(input)) && (encodeCustomerInput(input) as E.Right<unknown>).right).toBe(input)
+    expect(expectRight(encodeCustomerInput(input))).toBe(input)
   })
 
   it('reports an invalid Date with its path', () => {
@@ -71,26 +70,8 @@ describe('input encoders', () => {
 })
 
 describe('input types', () => {
-  it('type enumerations as the decoded types do, so that a decoded customer is an input whatever it holds', () => {
+  it('a decoded customer, whatever enumeration values it holds, is sent back as it came', () => {
     // Values the client does not know: the server may have added them, and the customer must go back as it came.
-    const newerSchool: EducationInput = { schoolType: 'KINDERGARTEN' }
-    const newerKind: SubscriptionInput = { kind: 'NEWSLETTER' }
-    const newerContact: CustomerInput = { base: { contacts: { otherContacts: [{ type: 'PAGER' }] } } }
-    // @ts-expect-error not a string
-    const badSchool: EducationInput = { schoolType: 1 }
-    // @ts-expect-error not a string
-    const badKind: SubscriptionInput = { kind: true }
-    const good: CustomerInput = {
-      base: {
-        dob: new Date(0),
-        contacts: {
-          otherContacts: [{ type: 'EMAIL', value: 'x@example.com' }],
-          mobileDevices: [{ type: 'FIREOS', notificationService: 'ADM' }]
-        },
-        educations: [{ schoolType: 'HIGH_SCHOOL' }],
-        subscriptions: [{ kind: 'SERVICE', startDate: new Date(0) }]
-      }
-    }
     const decoded: Customer = expectRight(
       decodeWith(Customer)(
         wireCustomer('c1', {
@@ -101,8 +82,7 @@ describe('input types', () => {
       )
     )
     const asInput: CustomerInput = decoded
-    // Sent as it came: the encoder changes no enumeration value.
+    // The encoder changes no enumeration value.
     expect(expectRight(encodeCustomerInput(asInput))).toBe(asInput)
-    expect([newerSchool, newerKind, newerContact, badSchool, badKind, good]).toHaveLength(6)
   })
 })

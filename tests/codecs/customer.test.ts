@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import { decodeWith } from '../../src/decode'
+import { expectLeft, expectRight } from '../helpers/either'
 import { emptyWireBase, wireCustomer } from '../helpers/fixtures'
 import { pageOf } from '../../src/codecs/page'
 import {
@@ -140,19 +141,9 @@ const sparseCustomerWire = wireCustomer(
 
 const decode = decodeWith(Customer)
 
-const right = <A>(e: E.Either<ReadonlyArray<string>, A>): A => {
-  if (E.isLeft(e)) throw new Error(`expected a Right, got ${e.left.join('; ')}`)
-  return e.right
-}
-
-const left = <A>(e: E.Either<ReadonlyArray<string>, A>): ReadonlyArray<string> => {
-  if (E.isRight(e)) throw new Error('expected a Left')
-  return e.left
-}
-
 describe('Customer codec', () => {
   it('decodes a full customer, normalising timestamps to ISO UTC', () => {
-    const c = right(decode(fullCustomerWire))
+    const c = expectRight(decode(fullCustomerWire))
     expect(c.id).toBe(fullCustomerWire.id)
     expect(c.registeredAt).toBe('2017-03-08T10:18:17.000Z')
     expect(c.updatedAt).toBe('2019-06-14T08:21:05.118Z')
@@ -190,7 +181,7 @@ describe('Customer codec', () => {
   })
 
   it('decodes a sparse fresh customer full of nulls', () => {
-    const c = right(decode(sparseCustomerWire))
+    const c = expectRight(decode(sparseCustomerWire))
     expect(c.base?.firstName).toBeNull()
     expect(c.base?.address).toBeNull()
     expect(c.base?.jobs).toEqual([])
@@ -201,7 +192,7 @@ describe('Customer codec', () => {
   })
 
   it('decodes absent fields as null (e.g. base left out with fields=, entities without id)', () => {
-    const c = right(
+    const c = expectRight(
       decode({
         id: 'c1',
         base: {
@@ -225,7 +216,7 @@ describe('Customer codec', () => {
     expect(c.base?.jobs?.[0]?.id).toBeNull()
     expect(c.base?.jobs?.[0]?.companyName).toBe('ACME')
     expect(c.base?.educations?.[0]?.id).toBeNull()
-    expect(right(decode({ id: 'c2', base: null })).base).toBeNull()
+    expect(expectRight(decode({ id: 'c2', base: null })).base).toBeNull()
   })
 
   it('keeps unknown fields at every level without failing', () => {
@@ -240,7 +231,7 @@ describe('Customer codec', () => {
       },
       tags: { auto: [], manual: [], other: ['x'] }
     }
-    const c = right(decode(wire))
+    const c = expectRight(decode(wire))
     expect((c as unknown as Record<string, unknown>).sourceInfo).toEqual({ registeredBy: 'n', updatedBy: 'n' })
     expect((c as unknown as Record<string, unknown>).href).toBe(wire.href)
     expect((c.base as unknown as Record<string, unknown>).nickname).toBe('Ace')
@@ -250,7 +241,7 @@ describe('Customer codec', () => {
   })
 
   it('parses +0000 and other offsets explicitly, and keeps unparsable client dates as sent', () => {
-    const c = right(
+    const c = expectRight(
       decode({
         id: 'c',
         registeredAt: '2017-03-08T10:18:17.000+0000',
@@ -271,7 +262,7 @@ describe('Customer codec', () => {
 
   it('does not mutate its input', () => {
     const wire = JSON.parse(JSON.stringify(fullCustomerWire))
-    right(decode(wire))
+    expectRight(decode(wire))
     expect(wire).toEqual(fullCustomerWire)
   })
 
@@ -305,12 +296,12 @@ describe('Customer codec', () => {
       'base.likes.0.createdTime: expected LenientTimestamp | null, got 5'
     ]
   ])('fails with a readable path (%#)', (wire, message) => {
-    expect(left(decode(wire))).toContain(message)
+    expect(expectLeft(decode(wire))).toContain(message)
   })
 
   it('fails on something that is not a customer at all', () => {
-    expect(left(decode('nope'))).toEqual(['(root): expected Customer, got "nope"'])
-    expect(left(decode(null))[0]).toMatch(/^\(root\): expected Customer/)
+    expect(expectLeft(decode('nope'))).toEqual(['(root): expected Customer, got "nope"'])
+    expect(expectLeft(decode(null))[0]).toMatch(/^\(root\): expected Customer/)
   })
 })
 
@@ -325,12 +316,12 @@ describe('sub-entity and session codecs', () => {
       endDate: '1994-10-06',
       isCurrent: true
     }
-    expect(right(decodeWith(Job)(wire))).toEqual(wire)
+    expect(expectRight(decodeWith(Job)(wire))).toEqual(wire)
   })
 
   it('decodes a like with its lenient createdTime', () => {
     expect(
-      right(decodeWith(Like)({ id: 'id', category: 'c', name: 'n', createdTime: '2019-06-14T08:21:05.118+0000' }))
+      expectRight(decodeWith(Like)({ id: 'id', category: 'c', name: 'n', createdTime: '2019-06-14T08:21:05.118+0000' }))
     ).toEqual({
       id: 'id',
       category: 'c',
@@ -349,15 +340,15 @@ describe('sub-entity and session codecs', () => {
       endYear: 2000,
       isCurrent: false
     }
-    expect(right(decodeWith(Education)(wire))).toEqual(wire)
-    expect(right(decodeWith(Education)({ ...wire, schoolType: 'KINDERGARTEN' })).schoolType).toBe('KINDERGARTEN')
-    expect(left(decodeWith(Education)({ ...wire, schoolType: 1 }))).toEqual([
+    expect(expectRight(decodeWith(Education)(wire))).toEqual(wire)
+    expect(expectRight(decodeWith(Education)({ ...wire, schoolType: 'KINDERGARTEN' })).schoolType).toBe('KINDERGARTEN')
+    expect(expectLeft(decodeWith(Education)({ ...wire, schoolType: 1 }))).toEqual([
       'schoolType: expected SchoolType | null, got 1'
     ])
   })
 
   it('decodes a subscription whose dates were stored date-only', () => {
-    const s = right(
+    const s = expectRight(
       decodeWith(Subscription)({
         id: '01',
         name: 'n',
@@ -374,14 +365,16 @@ describe('sub-entity and session codecs', () => {
     expect(s.endDate).toBe('1994-10-10T00:00:00.000Z')
     expect(s.registeredAt).toBeNull()
     expect(s.kind).toBe('OTHER')
-    expect(right(decodeWith(Subscription)({ kind: 'NEWSLETTER' })).kind).toBe('NEWSLETTER')
-    expect(left(decodeWith(Subscription)({ kind: true }))).toEqual(['kind: expected SubscriptionKind | null, got true'])
+    expect(expectRight(decodeWith(Subscription)({ kind: 'NEWSLETTER' })).kind).toBe('NEWSLETTER')
+    expect(expectLeft(decodeWith(Subscription)({ kind: true }))).toEqual([
+      'kind: expected SubscriptionKind | null, got true'
+    ])
   })
 
   it('decodes sessions and the session list', () => {
-    expect(right(decodeWith(Session)({ id: 's1', value: 'v1' }))).toEqual({ id: 's1', value: 'v1' })
+    expect(expectRight(decodeWith(Session)({ id: 's1', value: 'v1' }))).toEqual({ id: 's1', value: 'v1' })
     expect(
-      right(
+      expectRight(
         decodeWith(SessionList)({
           elements: [
             { id: 's1', value: 'v1' },
@@ -390,7 +383,7 @@ describe('sub-entity and session codecs', () => {
         })
       ).elements
     ).toHaveLength(2)
-    expect(left(decodeWith(SessionList)({ elements: [{ value: 'v1' }] }))).toContain(
+    expect(expectLeft(decodeWith(SessionList)({ elements: [{ value: 'v1' }] }))).toContain(
       'elements.0.id: expected string, got undefined'
     )
   })
@@ -435,7 +428,7 @@ describe('enumerations the client does not know', () => {
     ['the compiled fast path, on a copy', (u: unknown) => decodeWith(pageOf(Customer))(u)],
     ['io-ts itself', (u: unknown) => E.mapLeft(() => ['io-ts failed'])(pageOf(Customer).decode(u))]
   ])('a page holding them decodes through %s, with the values kept', (_, decodePage) => {
-    const decoded = right(decodePage(structuredClone(page)))
+    const decoded = expectRight(decodePage(structuredClone(page)))
     expect(decoded.elements).toHaveLength(2)
     expect(kept(decoded.elements[0])).toEqual(expected)
     expect(kept(decoded.elements[1])).toEqual({
@@ -457,7 +450,9 @@ describe('enumerations the client does not know', () => {
     ]
   ])('a value that is not a string still fails: %s', (path, name, contacts) => {
     const wire = wireCustomer('c', { contacts: { ...emptyWireBase().contacts, ...contacts } })
-    expect(left(decode(wire))[0]).toMatch(new RegExp(`^${path.replace(/\./g, '\\.')}: expected ${name} \\| null, got `))
+    expect(expectLeft(decode(wire))[0]).toMatch(
+      new RegExp(`^${path.replace(/\./g, '\\.')}: expected ${name} \\| null, got `)
+    )
     expect(E.isLeft(Customer.decode(wire))).toBe(true)
   })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import { UserInfo } from '../../src/codecs/me'
 import { decodeWith } from '../../src/decode'
+import { expectRight } from '../helpers/either'
 
 const wireMe = {
   id: 'u-1',
@@ -30,7 +31,7 @@ describe('UserInfo', () => {
   it('decodes the user, groups, workspaces and nodes, unknown fields and permissions kept', () => {
     const r = decodeWith(UserInfo)(wireMe)
     expect(r).toEqual(E.right(wireMe))
-    const nodes = E.isRight(r) ? r.right.groups?.[0]?.workspaces?.[0]?.nodes : undefined
+    const nodes = expectRight(r).groups?.[0]?.workspaces?.[0]?.nodes
     expect(nodes?.map((n) => n.permission)).toEqual(['RW', 'OWNER'])
   })
 

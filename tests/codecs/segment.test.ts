@@ -3,6 +3,7 @@ import * as E from '#fp-ts/Either'
 import { encodeSegmentInput, oneSegment, Segment, SegmentPage, type SegmentInput } from '../../src/codecs/segment'
 import { customerQuery, eq, union } from '../../src/query'
 import { decodeWith } from '../../src/decode'
+import { expectRight } from '../helpers/either'
 
 const inner = {
   type: 'simple',
@@ -43,9 +44,9 @@ describe('Segment', () => {
 
   it("takes the examples' `enable` for a missing `enabled`, and `enabled` first", () => {
     const r = decode({ id: 's', name: 'n', query: inner, enable: false, createdAt: '2016-02-23T09:26:33Z' })
-    expect(E.isRight(r) && r.right).toMatchObject({ enabled: false, createdAt: '2016-02-23T09:26:33.000Z' })
+    expect(expectRight(r)).toMatchObject({ enabled: false, createdAt: '2016-02-23T09:26:33.000Z' })
     const both = decode({ id: 's', enabled: true, enable: false })
-    expect(E.isRight(both) && both.right.enabled).toBe(true)
+    expect(expectRight(both).enabled).toBe(true)
   })
 
   it('fails with a path message on a malformed segment', () => {
@@ -59,7 +60,7 @@ describe('Segment', () => {
   it('decodes a page of segments', () => {
     const page = { number: 0, size: 10, totalElements: 1, totalPages: 1 }
     const r = decodeWith(SegmentPage)({ elements: [wireSegment], page })
-    expect(E.isRight(r) && r.right.elements[0]?.createdAt).toBe('2023-05-04T10:18:17.000Z')
+    expect(expectRight(r).elements[0]?.createdAt).toBe('2023-05-04T10:18:17.000Z')
   })
 })
 

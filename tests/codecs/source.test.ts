@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import { SourceCustomer, SourceCustomerList } from '../../src/codecs/source'
 import { decodeWith } from '../../src/decode'
+import { expectRight } from '../helpers/either'
 
 // Shaped like the API's answers: nulls for unset properties, `+0000` timestamps, fields the spec does not list.
 const wireSource = {
@@ -27,9 +28,7 @@ const wireSource = {
 
 describe('SourceCustomer', () => {
   it("decodes one source's data, timestamps as ISO UTC, unknown fields kept", () => {
-    const r = decodeWith(SourceCustomer)(wireSource)
-    expect(E.isRight(r)).toBe(true)
-    const s = (r as E.Right<SourceCustomer>).right
+    const s = expectRight(decodeWith(SourceCustomer)(wireSource))
     expect(s).toMatchObject({
       id: 'src-1',
       externalId: 'c-42',
@@ -74,7 +73,7 @@ describe('SourceCustomer', () => {
 
   it('decodes the list answer', () => {
     const r = decodeWith(SourceCustomerList)({ elements: [wireSource, { ...wireSource, id: 'src-3' }] })
-    expect(E.isRight(r) && r.right.elements.map((s) => s.id)).toEqual(['src-1', 'src-3'])
+    expect(expectRight(r).elements.map((s) => s.id)).toEqual(['src-1', 'src-3'])
     expect(decodeWith(SourceCustomerList)({ elements: [{ id: null }] })).toEqual(
       E.left(['elements.0.id: expected string, got null'])
     )

@@ -4,10 +4,11 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
 import type { ServerResponse } from 'node:http'
 import { deleteCustomer, getCustomer } from '../../src/customers'
-import { useServer } from '../helpers/http'
-import { TOKEN, contextFor, leftOf, rightOf, virtualClock } from './support'
+import { useRecorder } from '../helpers/recorder'
+import { expectLeft, expectRight } from '../helpers/either'
+import { TOKEN, contextFor, virtualClock } from './support'
 
-const server = useServer()
+const server = useRecorder()
 const vc = virtualClock()
 const ctx = () => contextFor(server.url, vc)
 
@@ -42,7 +43,7 @@ describe('a 200 whose body is not JSON', () => {
 
   it.each(cases)('%s: getCustomer gives a DecodeError after one request', async (_, body, type, what) => {
     server.handle(answer(200, body, type))
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e).toMatchObject({ _tag: 'DecodeError', method: 'GET', path: '/workspaces/ws/customers/c1', status: 200 })
     expect(e.message).toContain(what)
     expect(e.message).not.toContain('Welcome') // the body itself is not echoed
@@ -54,7 +55,7 @@ describe('a 200 whose body is not JSON', () => {
     '%s: deleteCustomer gives a DecodeError (a 200 HTML page may be a portal, not the API)',
     async (_, body, type) => {
       server.handle(answer(200, body, type))
-      expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'DecodeError', method: 'DELETE' })
+      expect(expectLeft(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'DecodeError', method: 'DELETE' })
       expect(server.requests).toHaveLength(1)
     }
   )
@@ -62,7 +63,7 @@ describe('a 200 whose body is not JSON', () => {
   it('JSON labelled octet-stream, text/plain or with no content type is read as JSON', async () => {
     for (const type of ['application/octet-stream', 'text/plain', undefined, 'application/vnd.contactlab+json']) {
       server.handle(answer(200, VALID, type))
-      expect(rightOf(await getCustomer(ctx(), 'c1')())).toMatchObject({ id: 'c1', base: { firstName: 'Ada' } })
+      expect(expectRight(await getCustomer(ctx(), 'c1')())).toMatchObject({ id: 'c1', base: { firstName: 'Ada' } })
     }
   })
 })
@@ -77,7 +78,7 @@ describe('empty answers', () => {
 
   it.each(empties)('%s: getCustomer gives a DecodeError (data was due)', async (_, status, body, type) => {
     server.handle(answer(status, body, type))
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e).toMatchObject({ _tag: 'DecodeError', errors: ['(root): expected JSON, got an empty body'], status })
     expect(server.requests).toHaveLength(1)
   })
@@ -89,7 +90,7 @@ describe('empty answers', () => {
 
   it('a JSON null: getCustomer gives a DecodeError, deleteCustomer succeeds', async () => {
     server.handle(answer(200, 'null', 'application/json'))
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e._tag).toBe('DecodeError')
     expect(e._tag === 'DecodeError' && e.errors[0]).toMatch(/^\(root\): expected Customer, got null/)
     expect(await deleteCustomer(ctx(), 'c1')()).toEqual(E.right(undefined))
@@ -98,7 +99,7 @@ describe('empty answers', () => {
   it('other JSON where a customer was due (array, string, number, object without id) is a DecodeError', async () => {
     for (const body of ['[]', '"c1"', '42', 'true', '{}', '{"elements": []}']) {
       server.handle(answer(200, body, 'application/json'))
-      expect(leftOf(await getCustomer(ctx(), 'c1')())._tag).toBe('DecodeError')
+      expect(expectLeft(await getCustomer(ctx(), 'c1')())._tag).toBe('DecodeError')
     }
   })
 })
@@ -115,7 +116,7 @@ describe('proxy error pages', () => {
     '%i HTML page: getCustomer retries, then an HttpError that names the page without echoing it',
     async (code, text) => {
       server.handle(answer(code, page(code, text), 'text/html'))
-      const e = leftOf(await getCustomer(ctx(), 'c1')())
+      const e = expectLeft(await getCustomer(ctx(), 'c1')())
       expect(e).toMatchObject({ _tag: 'HttpError', status: code, attempts: 3 })
       expect(e.message).toContain('an HTML page (text/html)')
       expect(e.message).not.toContain('<')
@@ -127,13 +128,17 @@ describe('proxy error pages', () => {
 
   it('a 503 HTML page on deleteCustomer: one request', async () => {
     server.handle(answer(503, page(503, 'Service Unavailable'), 'text/html'))
-    expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'HttpError', status: 503, attempts: 1 })
+    expect(expectLeft(await deleteCustomer(ctx(), 'c1')())).toMatchObject({
+      _tag: 'HttpError',
+      status: 503,
+      attempts: 1
+    })
     expect(server.requests).toHaveLength(1)
   })
 
   it('a 502 with no content type and a huge plain-text body: the message stays one short line', async () => {
     server.handle(answer(502, 'upstream connect error or disconnect/reset before headers. '.repeat(200)))
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e).toMatchObject({ _tag: 'HttpError', status: 502 })
     expect(e.message.length).toBeLessThan(500)
   })
@@ -167,7 +172,7 @@ describe('framework-default 404 bodies', () => {
 
   it.each(cases)('%s: getCustomer gives an HttpError 404 after one request', async (_, body, type, said) => {
     server.handle(answer(404, body, type))
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e).toMatchObject({
       _tag: 'HttpError',
       status: 404,
@@ -183,7 +188,7 @@ describe('framework-default 404 bodies', () => {
 
   it.each(cases)('%s: deleteCustomer gives an HttpError 404', async (_, body, type) => {
     server.handle(answer(404, body, type))
-    expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({
+    expect(expectLeft(await deleteCustomer(ctx(), 'c1')())).toMatchObject({
       _tag: 'HttpError',
       status: 404,
       method: 'DELETE'
@@ -194,6 +199,10 @@ describe('framework-default 404 bodies', () => {
     server.handle(
       answer(404, '{"logref":"abc","message":"Customer not found","data":{"id":"c1"},"errors":[]}', 'application/json')
     )
-    expect(leftOf(await getCustomer(ctx(), 'c1')())).toMatchObject({ logref: 'abc', data: { id: 'c1' }, errors: [] })
+    expect(expectLeft(await getCustomer(ctx(), 'c1')())).toMatchObject({
+      logref: 'abc',
+      data: { id: 'c1' },
+      errors: []
+    })
   })
 })

@@ -7,14 +7,15 @@ import { startEmulator, type Emulator } from '../../src/emulator/index'
 import type { Context } from '../../src/context'
 import { addCustomer, getCustomer } from '../../src/customers'
 import { addTag, removeTag } from '../../src/tags'
-import { leftOf, rightOf, stopwatch, virtualClock } from './support'
+import { virtualClock } from './support'
+import { expectLeft, expectRight, nth } from '../helpers/either'
 
 let emulator: Emulator
 const vc = virtualClock()
 const ctx = (over: Partial<Context> = {}): Context => ({ ...emulator.context, clock: vc.clock, ...over })
 
 const newCustomer = async (tags: ReadonlyArray<string> = []): Promise<string> =>
-  rightOf(await addCustomer(ctx(), { base: { firstName: 'Ada' }, tags: { manual: [...tags] } })()).id
+  expectRight(await addCustomer(ctx(), { base: { firstName: 'Ada' }, tags: { manual: [...tags] } })()).id
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 })
@@ -29,7 +30,7 @@ beforeEach(() => {
 })
 
 const manualTags = async (id: string): Promise<ReadonlyArray<string>> =>
-  rightOf(await getCustomer(ctx(), id)()).tags?.manual ?? []
+  expectRight(await getCustomer(ctx(), id)()).tags?.manual ?? []
 
 describe('100 concurrent addTag calls for one customer', () => {
   it('keep all 100 tags, with one GET and one PATCH each', async () => {
@@ -82,20 +83,18 @@ describe('100 concurrent addTag calls for one customer', () => {
     const results = await Promise.all(tags.map((tag) => addTag(ctx(), id, tag)()))
     const failed = results.filter(E.isLeft)
     expect(failed).toHaveLength(1)
-    expect(failed[0].left).toMatchObject({ _tag: 'HttpError', status: 500, method: 'PATCH', attempts: 1 })
+    expect(nth(failed, 0).left).toMatchObject({ _tag: 'HttpError', status: 500, method: 'PATCH', attempts: 1 })
     expect(await manualTags(id)).toHaveLength(49)
   })
 
   it('a call whose GET hangs until its timeout does not block the queue for ever', async () => {
     const id = await newCustomer()
     emulator.faults.hangNext(1, { match: { method: 'GET' } })
-    const elapsed = stopwatch()
     const results = await Promise.all(
       ['x', 'y', 'z'].map((tag) => addTag(ctx({ timeout: 150, retry: false }), id, tag)())
     )
-    expect(results.filter(E.isLeft).map((r) => E.isLeft(r) && r.left._tag)).toEqual(['TimeoutError'])
+    expect(results.filter(E.isLeft).map((r) => expectLeft(r)._tag)).toEqual(['TimeoutError'])
     expect(await manualTags(id)).toHaveLength(2)
-    expect(elapsed()).toBeLessThan(3_000)
   })
 })
 
@@ -104,14 +103,14 @@ describe('emulator faults through the public operations', () => {
     const id = await newCustomer()
     emulator.clearRequests()
     emulator.faults.failNext(2, 503, { retryAfter: 1 })
-    expect(rightOf(await getCustomer(ctx(), id)()).id).toBe(id)
+    expect(expectRight(await getCustomer(ctx(), id)()).id).toBe(id)
     expect(emulator.requests).toHaveLength(3)
     expect(vc.sleeps).toEqual([1000, 1000])
   })
 
   it('failNext(1, 503): addCustomer is not retried and creates nothing', async () => {
     emulator.faults.failNext(1, 503, { body: '<html><h1>503 Service Unavailable</h1></html>' })
-    const e = leftOf(await addCustomer(ctx(), { externalId: 'never' })())
+    const e = expectLeft(await addCustomer(ctx(), { externalId: 'never' })())
     expect(e).toMatchObject({ _tag: 'HttpError', status: 503, attempts: 1 })
     expect(e.message).toContain('an HTML page')
     expect(emulator.requests).toHaveLength(1)
@@ -120,34 +119,30 @@ describe('emulator faults through the public operations', () => {
   it('resetNext(1): getCustomer retries and succeeds; addCustomer gives a NetworkError', async () => {
     const id = await newCustomer()
     emulator.faults.resetNext(1)
-    expect(rightOf(await getCustomer(ctx(), id)()).id).toBe(id)
+    expect(expectRight(await getCustomer(ctx(), id)()).id).toBe(id)
     emulator.faults.resetNext(1)
-    expect(leftOf(await addCustomer(ctx(), {})())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
+    expect(expectLeft(await addCustomer(ctx(), {})())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
   })
 
   it('cutNext(3): getCustomer gives a NetworkError after three attempts', async () => {
     const id = await newCustomer()
     emulator.clearRequests()
     emulator.faults.cutNext(3)
-    expect(leftOf(await getCustomer(ctx(), id)())).toMatchObject({ _tag: 'NetworkError', attempts: 3 })
+    expect(expectLeft(await getCustomer(ctx(), id)())).toMatchObject({ _tag: 'NetworkError', attempts: 3 })
     expect(emulator.requests).toHaveLength(3)
   })
 
   it('hangNext(1) with a 150 ms timeout: the retry succeeds', async () => {
     const id = await newCustomer()
     emulator.faults.hangNext(1)
-    const elapsed = stopwatch()
-    expect(rightOf(await getCustomer(ctx({ timeout: 150 }), id)()).id).toBe(id)
-    expect(elapsed()).toBeLessThan(3_000)
+    expect(expectRight(await getCustomer(ctx({ timeout: 150 }), id)()).id).toBe(id)
   })
 
   it('latency above the timeout: TimeoutError after bounded attempts', async () => {
     emulator.faults.latency(400)
-    const elapsed = stopwatch()
-    expect(leftOf(await getCustomer(ctx({ timeout: 100 }), 'c1')())).toMatchObject({
+    expect(expectLeft(await getCustomer(ctx({ timeout: 100 }), 'c1')())).toMatchObject({
       _tag: 'TimeoutError',
       attempts: 3
     })
-    expect(elapsed()).toBeLessThan(3_000)
   })
 })

@@ -13,11 +13,12 @@ import { pageOf } from '../../src/codecs/page'
 import { decodeWith, formatValidationErrors } from '../../src/decode'
 import { after } from '../../src/http/timer'
 import type { Context } from '../../src/context'
-import { answer, json, startServer, useServer } from '../helpers/http'
+import { answer, json, startRecorder, useRecorder } from '../helpers/recorder'
 import { wireCustomer } from '../helpers/fixtures'
-import { TOKEN, contextFor, hides, leftOf, rightOf, virtualClock } from './support'
+import { expectLeft, expectRight } from '../helpers/either'
+import { TOKEN, contextFor, hides, virtualClock } from './support'
 
-const server = useServer()
+const server = useRecorder()
 const vc = virtualClock()
 const ctx = (over: Partial<Context> = {}): Context => contextFor(server.url, vc, over)
 
@@ -42,20 +43,20 @@ describe('deeply nested JSON (2,000 levels) never rejects', () => {
     ['an object', DEEP_OBJECT]
   ])('%s on a 200 is a DecodeError with the status', async (_, body) => {
     server.handle(raw(200, body))
-    expect(leftOf(await getCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'DecodeError', status: 200 })
-    expect(leftOf(await getCustomers(ctx())())).toMatchObject({ _tag: 'DecodeError', status: 200 })
+    expect(expectLeft(await getCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'DecodeError', status: 200 })
+    expect(expectLeft(await getCustomers(ctx())())).toMatchObject({ _tag: 'DecodeError', status: 200 })
   })
 
   it('nested inside a valid customer (extended) decodes', async () => {
     const body = JSON.stringify(wireCustomer('c1')).replace(/}$/, `,"deep":${DEEP_ARRAY}}`)
     server.handle(raw(200, body.replace('"extended":null', `"extended":${DEEP_OBJECT}`)))
-    expect(rightOf(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
+    expect(expectRight(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
   })
 
   it.each([404, 503])('on a %i is an HttpError with its status and attempts, not "failed unexpectedly"', async (s) => {
     for (const body of [DEEP_ARRAY, DEEP_OBJECT, `{"message":"no","data":${DEEP_ARRAY},"errors":[${DEEP_OBJECT}]}`]) {
       server.handle(raw(s, body))
-      const e = leftOf(await getCustomer(ctx(), 'c1')())
+      const e = expectLeft(await getCustomer(ctx(), 'c1')())
       expect(e).toMatchObject({ _tag: 'HttpError', status: s, attempts: s === 503 ? 3 : 1 })
     }
   })
@@ -63,7 +64,7 @@ describe('deeply nested JSON (2,000 levels) never rejects', () => {
   it('with an escape in the body (redacted value by value, iteratively)', async () => {
     const body = `{"message":"t\\u006fk","data":${DEEP_ARRAY}}`
     server.handle(raw(400, body))
-    expect(leftOf(await getCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'HttpError', status: 400 })
+    expect(expectLeft(await getCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'HttpError', status: 400 })
   })
 })
 
@@ -77,7 +78,7 @@ describe('a page whose every element fails is reported in bounded work', () => {
         `{"elements":[${Array(n).fill(item).join(',')}],"page":{"number":0,"size":${n},"totalElements":${n},"totalPages":1}}`
       )
     )
-    const e = leftOf(await getCustomers(ctx())())
+    const e = expectLeft(await getCustomers(ctx())())
     if (e._tag !== 'DecodeError') throw new Error(e._tag)
     expect(e.errors).toHaveLength(101)
     expect(e.errors.slice(0, 4)).toEqual([
@@ -126,7 +127,7 @@ describe('a page whose every element fails is reported in bounded work', () => {
 describe('server-supplied strings are redacted', () => {
   it('a token echoed in the Content-Type', async () => {
     server.handle(raw(500, 'oops', `text/${TOKEN}`))
-    const e = leftOf(await getCustomer(ctx({ retry: false }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ retry: false }), 'c1')())
     expect(e.message).toContain('(text/[redacted])')
     expect(hides(e, TOKEN)).toBe(true)
   })
@@ -138,7 +139,7 @@ describe('caller input is InvalidInput, nothing sent', () => {
     ['null', null],
     ['a string', 'ctx']
   ])('%s', async (_, c) => {
-    const e = leftOf(await getCustomer(c as unknown as Context, 'c1')())
+    const e = expectLeft(await getCustomer(c as unknown as Context, 'c1')())
     expect(e._tag).toBe('InvalidInput')
     expect(e.message).toMatch(/^getCustomer: the context must be an object/)
   })
@@ -158,14 +159,14 @@ describe('caller input is InvalidInput, nothing sent', () => {
     ['a signal that is not a signal', { signal: {} }]
   ])('a context with %s', async (_, over) => {
     server.handle((_, res) => json(res, 200, wireCustomer('c1')))
-    const e = leftOf(await getCustomer(ctx(over as Partial<Context>), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(over as Partial<Context>), 'c1')())
     expect(e._tag).toBe('InvalidInput')
     expect(e.message).toMatch(/^getCustomer: ctx\./)
     expect(server.requests).toHaveLength(0)
   })
 
   it.each(['Transfer-Encoding', 'connection', 'UPGRADE', 'Keep-Alive', 'expect'])('a %s header', async (name) => {
-    const e = leftOf(await getCustomer(ctx({ headers: { [name]: 'x' } }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ headers: { [name]: 'x' } }), 'c1')())
     expect(e._tag).toBe('InvalidInput')
     expect(e.message).toContain(name)
     expect(server.requests).toHaveLength(0)
@@ -192,7 +193,7 @@ describe('a bug in a caller-supplied fetch is not retried as if the network were
     ['resolves to something that is not a Response', () => Promise.resolve({} as Response), '']
   ])('a fetch that %s: one attempt, a NetworkError whose cause shows it', async (_, f, name) => {
     const c = counting(f)
-    const e = leftOf(await getCustomer(ctx({ fetch: c.fetch }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ fetch: c.fetch }), 'c1')())
     expect(c.calls()).toBe(1)
     expect(e).toMatchObject({ _tag: 'NetworkError', attempts: 1, path: '/workspaces/ws/customers/c1' })
     expect(e.message).toContain('not a network failure')
@@ -206,7 +207,7 @@ describe('a bug in a caller-supplied fetch is not retried as if the network were
         new TypeError('fetch failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) })
       )
     )
-    const e = leftOf(await getCustomer(ctx({ fetch: c.fetch }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ fetch: c.fetch }), 'c1')())
     expect(c.calls()).toBe(3)
     expect(e).toMatchObject({ _tag: 'NetworkError', attempts: 3, cause: { name: 'TypeError', code: 'ECONNRESET' } })
     expect(e.message).toBe(
@@ -217,10 +218,10 @@ describe('a bug in a caller-supplied fetch is not retried as if the network were
 
 describe('NetworkError says what the transport said', () => {
   it('a refused connection on 127.0.0.1 has cause.code ECONNREFUSED', async () => {
-    const gone = await startServer()
+    const gone = await startRecorder()
     const url = gone.url
     await gone.close()
-    const e = leftOf(await getCustomer(contextFor(url, vc, { retry: false }), 'c1')())
+    const e = expectLeft(await getCustomer(contextFor(url, vc, { retry: false }), 'c1')())
     expect(e).toMatchObject({ _tag: 'NetworkError', attempts: 1, cause: { code: 'ECONNREFUSED' } })
     expect(e.message).toContain('(ECONNREFUSED)')
   })
@@ -229,7 +230,7 @@ describe('NetworkError says what the transport said', () => {
 describe('long waits really wait', () => {
   it('a timeout above 2^31-1 ms does not fire at once', async () => {
     server.handle((_, res) => void setTimeout(() => json(res, 200, wireCustomer('c1')), 50))
-    expect(rightOf(await getCustomer(ctx({ timeout: 2 ** 31, retry: false }), 'c1')()).id).toBe('c1')
+    expect(expectRight(await getCustomer(ctx({ timeout: 2 ** 31, retry: false }), 'c1')()).id).toBe('c1')
   })
 
   it('a Retry-After above 2^31-1 ms (allowed by maxRetryAfterMs) is waited for, not skipped', async () => {
@@ -240,7 +241,7 @@ describe('long waits really wait', () => {
     )
     const c = new AbortController()
     setTimeout(() => c.abort(), 100)
-    const e = leftOf(
+    const e = expectLeft(
       await getCustomer(
         { ...ctx({ signal: c.signal, retry: { maxRetryAfterMs: Infinity } }), clock: undefined },
         'c1'
@@ -268,13 +269,13 @@ describe('messages a user can act on', () => {
     for (const [body, type] of [
       ['<html>Not Found</html>', 'text/html'],
       ['', 'text/plain']
-    ]) {
+    ] as const) {
       server.handle(raw(404, body, type))
-      const e = leftOf(await getCustomer(ctx(), 'c1')())
+      const e = expectLeft(await getCustomer(ctx(), 'c1')())
       expect(e.message).toContain(`no such route under ${server.url}, check the base URL.`)
     }
     server.handle((_, res) => answer(res, 404, { message: 'Customer not found', logref: 'l' }))
-    expect(leftOf(await getCustomer(ctx(), 'c1')()).message).not.toContain('base URL')
+    expect(expectLeft(await getCustomer(ctx(), 'c1')()).message).not.toContain('base URL')
   })
 
   it.each([
@@ -282,7 +283,7 @@ describe('messages a user can act on', () => {
     [403, 'workspace not found: ws', "check the workspace id and the token's rights."]
   ])('a %i says what to check', async (status, said, advice) => {
     server.handle((_, res) => json(res, status, { message: said }))
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e.message).toContain(`${said}; ${advice}`)
   })
 
@@ -294,7 +295,7 @@ describe('messages a user can act on', () => {
         throw new Error('clock broke')
       }
     }
-    const e = leftOf(await getCustomer(ctx({ clock }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ clock }), 'c1')())
     expect(e).toMatchObject({ _tag: 'NetworkError', path: '/workspaces/ws/customers/c1', attempts: 1 })
     expect(e.message).toBe('getCustomer GET /workspaces/ws/customers/c1 failed unexpectedly.')
   })

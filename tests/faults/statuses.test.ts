@@ -5,14 +5,15 @@ import type { ServerResponse } from 'node:http'
 import * as O from '#fp-ts/Option'
 import { addCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
 import { conflictingCustomerId } from '../../src/error'
-import { json, useServer } from '../helpers/http'
-import { T0, contextFor, leftOf, rightOf, virtualClock } from './support'
+import { json, useRecorder } from '../helpers/recorder'
+import { expectLeft, expectRight, nth } from '../helpers/either'
+import { T0, contextFor, virtualClock } from './support'
 
 const CUSTOMER = { id: 'c1', nodeId: 'node', externalId: 'x', base: { firstName: 'Ada' } }
 const PAGE = { elements: [CUSTOMER], page: { number: 0, size: 10, totalElements: 1, totalPages: 1 } }
 
-const server = useServer()
-const other = useServer()
+const server = useRecorder()
+const other = useRecorder()
 const vc = virtualClock()
 const ctx = (over = {}) => contextFor(server.url, vc, over)
 
@@ -31,7 +32,7 @@ beforeEach(() => {
 describe('503, 503, 200', () => {
   it('getCustomer succeeds on the third attempt after 100 + 200 ms of full-jitter backoff', async () => {
     script([503, 503])
-    expect(rightOf(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
+    expect(expectRight(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
     expect(server.requests).toHaveLength(3)
     expect(vc.sleeps).toEqual([100, 200]) // random() = 0.5 of min(5000, 200 * 2^n)
     expect(vc.elapsed()).toBe(300)
@@ -39,13 +40,13 @@ describe('503, 503, 200', () => {
 
   it('getCustomers succeeds on the third attempt, and sends the same query each time', async () => {
     script([503, 503], PAGE)
-    expect(rightOf(await getCustomers(ctx(), { size: 10 })()).elements).toHaveLength(1)
+    expect(expectRight(await getCustomers(ctx(), { size: 10 })()).elements).toHaveLength(1)
     expect(new Set(server.requests.map((r) => r.url)).size).toBe(1)
   })
 
   it('addCustomer (POST) is not retried: one request, the 503 is returned', async () => {
     script([503, 503])
-    const e = leftOf(await addCustomer(ctx(), { externalId: 'x' })())
+    const e = expectLeft(await addCustomer(ctx(), { externalId: 'x' })())
     expect(e).toMatchObject({ _tag: 'HttpError', status: 503, method: 'POST', attempts: 1, logref: 'ref-1' })
     expect(server.requests).toHaveLength(1)
     expect(vc.sleeps).toEqual([])
@@ -53,10 +54,13 @@ describe('503, 503, 200', () => {
 
   it('updateCustomer (PATCH) is not retried; with fullUpdate (PUT) it is', async () => {
     script([503, 503])
-    expect(leftOf(await updateCustomer(ctx(), 'c1', { externalId: 'y' })())).toMatchObject({ status: 503, attempts: 1 })
+    expect(expectLeft(await updateCustomer(ctx(), 'c1', { externalId: 'y' })())).toMatchObject({
+      status: 503,
+      attempts: 1
+    })
     server.requests.length = 0
     script([503, 503])
-    expect(rightOf(await updateCustomer(ctx(), 'c1', { externalId: 'y' }, { fullUpdate: true })()).id).toBe('c1')
+    expect(expectRight(await updateCustomer(ctx(), 'c1', { externalId: 'y' }, { fullUpdate: true })()).id).toBe('c1')
     expect(server.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'PUT'])
   })
 })
@@ -64,7 +68,7 @@ describe('503, 503, 200', () => {
 describe('persistent 503', () => {
   it('stops after 3 attempts by default, and says how many were made', async () => {
     script(Array(50).fill(503))
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e).toMatchObject({ _tag: 'HttpError', status: 503, attempts: 3, logref: 'ref-3' })
     expect(server.requests).toHaveLength(3)
     expect(vc.elapsed()).toBe(300)
@@ -72,7 +76,7 @@ describe('persistent 503', () => {
 
   it('retries: 6 makes 7 attempts; each wait is capped by maxDelayMs, so the total is bounded', async () => {
     script(Array(50).fill(503))
-    const e = leftOf(await getCustomer(ctx({ retry: { retries: 6, baseDelayMs: 200, maxDelayMs: 1000 } }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ retry: { retries: 6, baseDelayMs: 200, maxDelayMs: 1000 } }), 'c1')())
     expect(e).toMatchObject({ attempts: 7 })
     expect(server.requests).toHaveLength(7)
     expect(vc.sleeps).toEqual([100, 200, 400, 500, 500, 500])
@@ -83,7 +87,7 @@ describe('persistent 503', () => {
   it('nonsense retry options are refused instead of looping', async () => {
     script(Array(50).fill(503))
     const odd = { retries: Number.POSITIVE_INFINITY, baseDelayMs: -5, maxDelayMs: Number.NaN }
-    const e = leftOf(await getCustomer(ctx({ retry: odd }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ retry: odd }), 'c1')())
     expect(e).toMatchObject({ _tag: 'InvalidInput' })
     expect(server.requests).toHaveLength(0)
     expect(vc.sleeps).toEqual([])
@@ -98,20 +102,20 @@ describe('429 and Retry-After', () => {
 
   it('in seconds: waits exactly that long', async () => {
     retryAfter('7')
-    expect(rightOf(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
+    expect(expectRight(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
     expect(server.requests).toHaveLength(2)
     expect(vc.sleeps).toEqual([7000])
   })
 
   it('as an HTTP date: waits until then, by the injected clock', async () => {
     retryAfter(new Date(T0 + 12_000).toUTCString())
-    expect(rightOf(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
+    expect(expectRight(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
     expect(vc.sleeps).toEqual([12_000])
   })
 
   it('as an HTTP date in the past: retries at once', async () => {
     retryAfter(new Date(T0 - 60_000).toUTCString())
-    expect(rightOf(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
+    expect(expectRight(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
     expect(server.requests).toHaveLength(2)
     expect(vc.elapsed()).toBe(0)
   })
@@ -120,7 +124,7 @@ describe('429 and Retry-After', () => {
     'unparsable (%j): falls back to the backoff',
     async (value) => {
       retryAfter(value)
-      expect(rightOf(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
+      expect(expectRight(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
       expect(vc.sleeps).toEqual([100])
     }
   )
@@ -129,7 +133,7 @@ describe('429 and Retry-After', () => {
     'too large to wait for (%s): the 429 is returned at once, after one request',
     async (value) => {
       retryAfter(value)
-      const e = leftOf(await getCustomer(ctx(), 'c1')())
+      const e = expectLeft(await getCustomer(ctx(), 'c1')())
       expect(e).toMatchObject({ _tag: 'HttpError', status: 429, attempts: 1 })
       expect(e.message).toContain('Retry-After is longer than the client waits')
       expect(server.requests).toHaveLength(1)
@@ -139,19 +143,19 @@ describe('429 and Retry-After', () => {
 
   it('maxRetryAfterMs raises the limit: an hour is then waited for (virtually)', async () => {
     retryAfter('3600')
-    expect(rightOf(await getCustomer(ctx({ retry: { maxRetryAfterMs: 3_600_000 } }), 'c1')()).id).toBe('c1')
+    expect(expectRight(await getCustomer(ctx({ retry: { maxRetryAfterMs: 3_600_000 } }), 'c1')()).id).toBe('c1')
     expect(vc.sleeps).toEqual([3_600_000])
   })
 
   it('persistent 429 with Retry-After: bounded attempts, each wait as told', async () => {
     server.handle((_, res) => json(res, 429, {}, { 'retry-after': '2' }))
-    expect(leftOf(await getCustomer(ctx(), 'c1')())).toMatchObject({ status: 429, attempts: 3 })
+    expect(expectLeft(await getCustomer(ctx(), 'c1')())).toMatchObject({ status: 429, attempts: 3 })
     expect(vc.sleeps).toEqual([2000, 2000])
   })
 
   it('a 429 on addCustomer is returned, not retried', async () => {
     retryAfter('1')
-    expect(leftOf(await addCustomer(ctx(), { externalId: 'x' })())).toMatchObject({ status: 429, attempts: 1 })
+    expect(expectLeft(await addCustomer(ctx(), { externalId: 'x' })())).toMatchObject({ status: 429, attempts: 1 })
     expect(server.requests).toHaveLength(1)
   })
 })
@@ -166,7 +170,7 @@ describe('409 on addCustomer', () => {
 
   it('without forceUpdate: one request, and conflictingCustomerId gives the existing id', async () => {
     server.handle((_, res) => conflict(res, 'c-existing'))
-    const e = leftOf(await addCustomer(ctx(), { externalId: 'x', base: { firstName: 'Ada' } })())
+    const e = expectLeft(await addCustomer(ctx(), { externalId: 'x', base: { firstName: 'Ada' } })())
     expect(e).toMatchObject({ _tag: 'HttpError', status: 409, method: 'POST', attempts: 1 })
     expect(conflictingCustomerId(e)).toEqual(O.some('c-existing'))
     expect(server.requests).toHaveLength(1)
@@ -177,7 +181,7 @@ describe('409 on addCustomer', () => {
     server.handle((_, res, n) =>
       n === 1 ? conflict(res, 'c-existing') : json(res, 200, { ...CUSTOMER, id: 'c-existing' })
     )
-    const c = rightOf(
+    const c = expectRight(
       await addCustomer(ctx(), { externalId: 'x', base: { firstName: 'Ada' } }, { forceUpdate: true })()
     )
     expect(c.id).toBe('c-existing')
@@ -191,12 +195,12 @@ describe('409 on addCustomer', () => {
   it('with forceUpdate, a 409 whose id would leave the endpoint is encoded into one segment', async () => {
     server.handle((_, res, n) => (n === 1 ? conflict(res, '../../../admin') : json(res, 200, CUSTOMER)))
     await addCustomer(ctx(), { externalId: 'x' }, { forceUpdate: true })()
-    expect(server.requests[1].url).toBe('/workspaces/ws/customers/..%2F..%2F..%2Fadmin')
+    expect(nth(server.requests, 1).url).toBe('/workspaces/ws/customers/..%2F..%2F..%2Fadmin')
   })
 
   it('a 409 without a usable id: conflictingCustomerId is none, forceUpdate returns the 409', async () => {
     server.handle((_, res) => json(res, 409, { message: 'Customer already exists', data: { customer: { id: 42 } } }))
-    const e = leftOf(await addCustomer(ctx(), { externalId: 'x' }, { forceUpdate: true })())
+    const e = expectLeft(await addCustomer(ctx(), { externalId: 'x' }, { forceUpdate: true })())
     expect(e).toMatchObject({ status: 409 })
     expect(conflictingCustomerId(e)).toEqual(O.none)
     expect(server.requests).toHaveLength(1)
@@ -209,7 +213,7 @@ describe('423 reindexing', () => {
   )
 
   it('getCustomer: HttpError 423, not retried', async () => {
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e).toMatchObject({ _tag: 'HttpError', status: 423, attempts: 1, logref: 'reidx' })
     expect(e.message).toContain('423 Locked: Workspace is being reindexed.')
     expect(server.requests).toHaveLength(1)
@@ -217,8 +221,8 @@ describe('423 reindexing', () => {
   })
 
   it('addCustomer and getCustomers: HttpError 423 after one request each', async () => {
-    expect(leftOf(await addCustomer(ctx(), {})())).toMatchObject({ status: 423, attempts: 1 })
-    expect(leftOf(await getCustomers(ctx())())).toMatchObject({ status: 423, attempts: 1 })
+    expect(expectLeft(await addCustomer(ctx(), {})())).toMatchObject({ status: 423, attempts: 1 })
+    expect(expectLeft(await getCustomers(ctx())())).toMatchObject({ status: 423, attempts: 1 })
     expect(server.requests).toHaveLength(2)
   })
 })

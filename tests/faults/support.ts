@@ -1,8 +1,6 @@
 // Shared by the fault, security and fuzz suites: a virtual clock, a context for a test server, and probes.
 import { inspect } from 'node:util'
-import * as E from '#fp-ts/Either'
 import type { Clock, Context } from '../../src/context'
-import type { ContacthubError } from '../../src/error'
 
 export const TOKEN = 'tok-SECRET-7f3a9c2e5b1d'
 
@@ -52,22 +50,6 @@ export const contextFor = (baseUrl: string, vc: VirtualClock, over: Partial<Cont
   clock: vc.clock,
   ...over
 })
-
-export const leftOf = <A>(r: E.Either<ContacthubError, A>): ContacthubError => {
-  if (E.isRight(r)) throw new Error(`expected a Left, got ${JSON.stringify(r.right)}`)
-  return r.left
-}
-
-export const rightOf = <A>(r: E.Either<ContacthubError, A>): A => {
-  if (E.isLeft(r)) throw new Error(`expected a Right, got ${JSON.stringify(r.left)}`)
-  return r.right
-}
-
-/** Measures real time; only ever used for generous upper bounds. */
-export const stopwatch = (): (() => number) => {
-  const start = performance.now()
-  return () => performance.now() - start
-}
 
 /** Every string the value can be turned into: fields at any depth, `String`, JSON and a full `util.inspect`. */
 export const renderings = (value: unknown): ReadonlyArray<string> => {

@@ -6,12 +6,13 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import * as E from '#fp-ts/Either'
 import { addCustomer, deleteCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
-import { json, startServer, useServer } from '../helpers/http'
-import { contextFor, leftOf, rightOf, stopwatch, virtualClock } from './support'
+import { json, startRecorder, useRecorder } from '../helpers/recorder'
+import { expectLeft, expectRight } from '../helpers/either'
+import { contextFor, virtualClock } from './support'
 
 const CUSTOMER = { id: 'c1', nodeId: 'node', base: { firstName: 'Ada' } }
 
-const server = useServer()
+const server = useRecorder()
 const vc = virtualClock()
 const ctx = (over = {}) => contextFor(server.url, vc, over)
 
@@ -23,7 +24,7 @@ describe('connection reset before the headers', () => {
   beforeEach(() => server.handle((_, res) => res.socket?.destroy()))
 
   it('getCustomer retries twice, then gives a NetworkError after 100 + 200 ms of backoff', async () => {
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e).toMatchObject({ _tag: 'NetworkError', method: 'GET', path: '/workspaces/ws/customers/c1', attempts: 3 })
     expect(server.requests).toHaveLength(3)
     expect(vc.sleeps).toEqual([100, 200])
@@ -31,30 +32,30 @@ describe('connection reset before the headers', () => {
   })
 
   it('addCustomer (POST) is sent once: the server may have created the customer', async () => {
-    const e = leftOf(await addCustomer(ctx(), { externalId: 'x' })())
+    const e = expectLeft(await addCustomer(ctx(), { externalId: 'x' })())
     expect(e).toMatchObject({ _tag: 'NetworkError', method: 'POST', attempts: 1 })
     expect(server.requests).toHaveLength(1)
     expect(vc.sleeps).toEqual([])
   })
 
   it('updateCustomer with fullUpdate (PUT, idempotent) is retried', async () => {
-    const e = leftOf(await updateCustomer(ctx(), 'c1', { externalId: 'x' }, { fullUpdate: true })())
+    const e = expectLeft(await updateCustomer(ctx(), 'c1', { externalId: 'x' }, { fullUpdate: true })())
     expect(e).toMatchObject({ _tag: 'NetworkError', method: 'PUT', attempts: 3 })
     expect(server.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'PUT'])
   })
 
   it('updateCustomer (PATCH) and deleteCustomer are sent once', async () => {
-    expect(leftOf(await updateCustomer(ctx(), 'c1', { externalId: 'x' })())).toMatchObject({
+    expect(expectLeft(await updateCustomer(ctx(), 'c1', { externalId: 'x' })())).toMatchObject({
       _tag: 'NetworkError',
       attempts: 1
     })
-    expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
+    expect(expectLeft(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
     expect(server.requests.map((r) => r.method)).toEqual(['PATCH', 'DELETE'])
   })
 
   it('a reset on the first attempt only: the read succeeds on the second', async () => {
     server.handle((_, res, n) => (n === 1 ? res.socket?.destroy() : json(res, 200, CUSTOMER)))
-    expect(rightOf(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
+    expect(expectRight(await getCustomer(ctx(), 'c1')()).id).toBe('c1')
     expect(server.requests).toHaveLength(2)
     expect(vc.sleeps).toEqual([100])
   })
@@ -63,26 +64,24 @@ describe('connection reset before the headers', () => {
 describe('connection refused', () => {
   let refusedUrl: string
   beforeAll(async () => {
-    const gone = await startServer()
+    const gone = await startRecorder()
     refusedUrl = gone.url
     await gone.close()
   })
 
   it('getCustomer gives a NetworkError after its bounded retries', async () => {
-    const elapsed = stopwatch()
-    const e = leftOf(await getCustomer(contextFor(refusedUrl, vc), 'c1')())
+    const e = expectLeft(await getCustomer(contextFor(refusedUrl, vc), 'c1')())
     expect(e).toMatchObject({ _tag: 'NetworkError', method: 'GET', path: '/workspaces/ws/customers/c1', attempts: 3 })
     expect(vc.sleeps).toEqual([100, 200])
-    expect(elapsed()).toBeLessThan(5_000)
   })
 
   it('getCustomers and addCustomer give a NetworkError too (addCustomer after one attempt)', async () => {
-    expect(leftOf(await getCustomers(contextFor(refusedUrl, vc))())).toMatchObject({
+    expect(expectLeft(await getCustomers(contextFor(refusedUrl, vc))())).toMatchObject({
       _tag: 'NetworkError',
       attempts: 3
     })
     vc.reset()
-    expect(leftOf(await addCustomer(contextFor(refusedUrl, vc), {})())).toMatchObject({
+    expect(expectLeft(await addCustomer(contextFor(refusedUrl, vc), {})())).toMatchObject({
       _tag: 'NetworkError',
       attempts: 1
     })
@@ -90,7 +89,7 @@ describe('connection refused', () => {
   })
 
   it('retry: false makes exactly one attempt', async () => {
-    const e = leftOf(await getCustomer(contextFor(refusedUrl, vc, { retry: false }), 'c1')())
+    const e = expectLeft(await getCustomer(contextFor(refusedUrl, vc, { retry: false }), 'c1')())
     expect(e).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
     expect(vc.sleeps).toEqual([])
   })
@@ -102,28 +101,24 @@ describe('headers slower than the timeout', () => {
       if (n === 1) return // never answered: the first attempt times out
       setTimeout(() => json(res, 200, CUSTOMER), 100) // within a fresh 400 ms window, not within what is left of one
     })
-    const elapsed = stopwatch()
-    const c = rightOf(await getCustomer(ctx({ timeout: 400 }), 'c1')())
+    const c = expectRight(await getCustomer(ctx({ timeout: 400 }), 'c1')())
     expect(c.id).toBe('c1')
     expect(server.requests).toHaveLength(2)
     expect(vc.sleeps).toEqual([100])
-    expect(elapsed()).toBeLessThan(3_000)
   })
 
   it('a server that never answers: TimeoutError after three attempts', async () => {
     server.handle(() => undefined)
-    const elapsed = stopwatch()
-    const e = leftOf(await getCustomer(ctx({ timeout: 100 }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ timeout: 100 }), 'c1')())
     expect(e).toMatchObject({ _tag: 'TimeoutError', method: 'GET', timeout: 100, attempts: 3 })
     expect(e.message).toBe('getCustomer GET /workspaces/ws/customers/c1 timed out after 100 ms, 3 attempts.')
     expect(server.requests).toHaveLength(3)
     expect(vc.sleeps).toEqual([100, 200])
-    expect(elapsed()).toBeLessThan(3_000)
   })
 
   it('a create that times out is not repeated', async () => {
     server.handle(() => undefined)
-    const e = leftOf(await addCustomer(ctx({ timeout: 100 }), { externalId: 'x' })())
+    const e = expectLeft(await addCustomer(ctx({ timeout: 100 }), { externalId: 'x' })())
     expect(e).toMatchObject({ _tag: 'TimeoutError', method: 'POST', attempts: 1 })
     expect(server.requests).toHaveLength(1)
   })
@@ -138,15 +133,13 @@ describe('headers, then a stalled body', () => {
   )
 
   it('getCustomer: the timeout covers the body; TimeoutError after three attempts', async () => {
-    const elapsed = stopwatch()
-    const e = leftOf(await getCustomer(ctx({ timeout: 120 }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ timeout: 120 }), 'c1')())
     expect(e).toMatchObject({ _tag: 'TimeoutError', timeout: 120, attempts: 3 })
     expect(server.requests).toHaveLength(3)
-    expect(elapsed()).toBeLessThan(3_000)
   })
 
   it('deleteCustomer: one attempt', async () => {
-    const e = leftOf(await deleteCustomer(ctx({ timeout: 120 }), 'c1')())
+    const e = expectLeft(await deleteCustomer(ctx({ timeout: 120 }), 'c1')())
     expect(e).toMatchObject({ _tag: 'TimeoutError', method: 'DELETE', attempts: 1 })
     expect(server.requests).toHaveLength(1)
   })
@@ -162,10 +155,8 @@ describe('headers, then a stalled body', () => {
       }, 20)
       res.on('close', () => clearInterval(timer))
     })
-    const elapsed = stopwatch()
-    const e = leftOf(await getCustomer(ctx({ timeout: 150, retry: false }), 'c1')())
+    const e = expectLeft(await getCustomer(ctx({ timeout: 150, retry: false }), 'c1')())
     expect(e).toMatchObject({ _tag: 'TimeoutError', attempts: 1 })
-    expect(elapsed()).toBeLessThan(2_000)
   })
 })
 
@@ -178,7 +169,7 @@ describe('headers, then a body cut mid-way', () => {
 
   it('getCustomer: NetworkError after three attempts', async () => {
     server.handle(cut)
-    const e = leftOf(await getCustomer(ctx(), 'c1')())
+    const e = expectLeft(await getCustomer(ctx(), 'c1')())
     expect(e).toMatchObject({ _tag: 'NetworkError', method: 'GET', attempts: 3 })
     expect(e.message).toContain('lost the connection while reading the response')
     expect(server.requests).toHaveLength(3)
@@ -197,7 +188,7 @@ describe('headers, then a body cut mid-way', () => {
       res.write('{"id": "c1", "ba')
       setTimeout(() => res.destroy(), 5)
     })
-    expect(leftOf(await getCustomer(ctx({ retry: false }), 'c1')())).toMatchObject({
+    expect(expectLeft(await getCustomer(ctx({ retry: false }), 'c1')())).toMatchObject({
       _tag: 'NetworkError',
       attempts: 1
     })
@@ -205,8 +196,8 @@ describe('headers, then a body cut mid-way', () => {
 
   it('addCustomer and deleteCustomer: NetworkError after one attempt', async () => {
     server.handle(cut)
-    expect(leftOf(await addCustomer(ctx(), {})())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
-    expect(leftOf(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
+    expect(expectLeft(await addCustomer(ctx(), {})())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
+    expect(expectLeft(await deleteCustomer(ctx(), 'c1')())).toMatchObject({ _tag: 'NetworkError', attempts: 1 })
     expect(server.requests).toHaveLength(2)
   })
 })

@@ -33,7 +33,7 @@ import { addEvent, deleteEvent, getEvent, getEvents } from '../../src/events'
 import { and, between, customerQuery, eq, except, gt, isIn, isNull, or, union } from '../../src/query'
 import { hasNextPage, nextPage, pages, previousPage } from '../../src/pagination'
 import { customerPatch } from '../../src/patch'
-import { expectLeft as left, expectRight as right } from '../helpers/fixtures'
+import { expectLeft as left, expectRight as right, nth } from '../helpers/either'
 
 let emulator: Emulator
 let ctx: Context
@@ -122,10 +122,10 @@ describe('customers against the emulator', () => {
       await getCustomers(ctx, { size: 10, sort: 'externalId', direction: 'desc', fields: ['externalId'] })()
     )
     expect(p0.page).toMatchObject({ number: 0, size: 10, totalElements: 23, totalPages: 3 })
-    expect(p0.elements[0].externalId).toBe('e-22')
-    expect(p0.elements[0].base).toBeNull()
+    expect(nth(p0.elements, 0).externalId).toBe('e-22')
+    expect(nth(p0.elements, 0).base).toBeNull()
     const p1 = right(await nextPage(p0)())
-    expect(p1.elements[0].externalId).toBe('e-12')
+    expect(nth(p1.elements, 0).externalId).toBe('e-12')
     expect(right(await previousPage(p1)()).elements).toEqual(p0.elements)
     const all: Array<string> = []
     let last = p0
@@ -256,7 +256,7 @@ describe('events against the emulator', () => {
     expect(all.elements.map((e) => e.type).sort()).toEqual(['clickedLink', 'loggedIn', 'viewedPage'])
     const web = right(await getEvents(ctx, c.id, { context: 'WEB', type: 'viewedPage' })())
     expect(web.elements).toHaveLength(1)
-    const one = right(await getEvent(ctx, web.elements[0].id)())
+    const one = right(await getEvent(ctx, nth(web.elements, 0).id)())
     expect(one).toMatchObject({ type: 'viewedPage', customerId: c.id, properties: { url: 'https://x/1' } })
     right(await deleteEvent(ctx, one.id)())
     expect(left(await getEvent(ctx, one.id)())).toMatchObject({ _tag: 'HttpError', status: 404 })

@@ -9,11 +9,12 @@ import { getCustomerJob, updateJob } from '../../src/entities'
 import { deleteCustomerSession } from '../../src/sessions'
 import { addTag } from '../../src/tags'
 import { getEvent } from '../../src/events'
-import { json, useServer } from '../helpers/http'
-import { TOKEN, contextFor, hides, leftOf, virtualClock } from '../faults/support'
+import { json, useRecorder } from '../helpers/recorder'
+import { expectLeft, nth } from '../helpers/either'
+import { TOKEN, contextFor, hides, virtualClock } from '../faults/support'
 
-const server = useServer((_, res) => json(res, 200, { id: 'c1' }))
-const other = useServer((_, res) => json(res, 200, { id: 'stolen' }))
+const server = useRecorder((_, res) => json(res, 200, { id: 'c1' }))
+const other = useRecorder((_, res) => json(res, 200, { id: 'stolen' }))
 const vc = virtualClock()
 
 beforeEach(() => {
@@ -71,7 +72,7 @@ describe('base URLs that are refused before anything is sent', () => {
       await addTag(ctx, 'c1', 't')()
     ]
     for (const r of results) {
-      const e = leftOf(r)
+      const e = expectLeft(r)
       expect(e._tag).toBe('InvalidInput')
       expect(hides(e, TOKEN)).toBe(true)
       expect(e.message).not.toContain('pw@')
@@ -82,7 +83,7 @@ describe('base URLs that are refused before anything is sent', () => {
 
   it('a base URL that is not a string is an InvalidInput', async () => {
     for (const baseUrl of [42, {}, new URL('http://api.contactlab.it'), ['https://api.contactlab.it']]) {
-      expect(leftOf(await getCustomer(contextFor(baseUrl as never, vc), 'c1')())._tag).toBe('InvalidInput')
+      expect(expectLeft(await getCustomer(contextFor(baseUrl as never, vc), 'c1')())._tag).toBe('InvalidInput')
     }
   })
 })
@@ -96,7 +97,7 @@ describe('base URLs that are accepted', () => {
   ])('plain http to loopback (%s)', async (_, base) => {
     const r = await getCustomer(contextFor(base(new URL(server.url).port), vc), 'c1')()
     expect(E.isRight(r)).toBe(true)
-    expect(server.requests[0].url).toBe('/workspaces/ws/customers/c1')
+    expect(nth(server.requests, 0).url).toBe('/workspaces/ws/customers/c1')
   })
 
   it('plain http to [::1] is not refused as input', async () => {
@@ -177,10 +178,10 @@ describe('the final URL of every request stays under the base URL', () => {
       server.requests.length = 0
       await getCustomer(contextFor(base, vc, { retry: false }), id)()
       expect(server.requests).toHaveLength(1)
-      const [req] = server.requests
+      const req = nth(server.requests, 0)
       expect(req.url.startsWith('/hub/v1/workspaces/ws/customers/')).toBe(true)
       expect(req.url.split('/')).toHaveLength(7)
-      expect(decodeURIComponent(req.url.split('/')[6])).toBe(id)
+      expect(decodeURIComponent(nth(req.url.split('/'), 6))).toBe(id)
     }
     expect(other.requests).toHaveLength(0)
   })
@@ -202,7 +203,7 @@ describe('the final URL of every request stays under the base URL', () => {
   it('getCustomers options cannot inject parameters or a path', async () => {
     const { ctx, urls } = recording(BASE)
     await getCustomers(ctx, { externalId: 'x&nodeId=other#y', sort: 'a&b=c', fields: ['x/../y'] })()
-    const u = new URL(urls[0])
+    const u = new URL(nth(urls, 0))
     expect(u.pathname).toBe('/hub/v1/workspaces/ws/customers')
     expect(u.searchParams.getAll('nodeId')).toEqual(['node'])
     expect(u.searchParams.get('externalId')).toBe('x&nodeId=other#y')

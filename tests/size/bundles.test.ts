@@ -9,29 +9,34 @@ import { breakdown, buildScenarios, bundleWithEsbuild, scenarios, sizeTable, typ
 const KB = 1024
 
 /**
- * gzip -9 budgets, bytes. "One operation with all its dependencies": addCustomer, addEvent, getCustomers + pages.
+ * gzip -9 budgets, bytes: ceilings against regressions, set a little above what was measured, not targets.
+ * "One operation with all its dependencies": addCustomer, addEvent, getCustomers + pages, and since 0.2.0 the
+ * segment operations alone and one analytics function alone.
  *
- * The target for one operation is 12 KiB. addEvent meets it. addCustomer and pagination do not: ofetch, which the
- * package is built on, brings ufo and destr and costs ~3.5 KiB gz by itself; these two operations also carry the
- * whole customer codec and its compiled decoding fast path (codecs/fast.ts, ~0.8 KiB, which doubles the throughput
- * of 100-customer pages: see bench/). Measured (KiB): addCustomer 13.8 (esbuild) / 13.3 (rollup), pagination
- * 13.8 / 13.2; without ofetch 10.4 and 10.3. Their budget here is a 14 KiB ceiling against regressions, and the
- * test below holds the rest of the bundle (everything but the transport) to 10.5 KiB, so that the shortfall stays
- * the transport's. See README, "Size".
+ * The target for one operation is 12 KiB; issue "Speed and size" aims at 13 KiB for addCustomer. Where the bytes go
+ * (measured 2026-11-30, KiB esbuild / rollup): addCustomer 15.7 / 15.2, pagination 15.7 / 15.0, addEvent 10.1 / 10.0,
+ * segments only 14.4 / 13.9, analytics only 14.8 / 14.1, everything 26.3 / 25.5; without ofetch addCustomer 12.3,
+ * pagination 12.2, addEvent 6.6. ofetch (+ufo, destr) is ~3.5 KiB of each. 0.2.0 grew the core by ~1.9 KiB for the
+ * hardening guarantees (a bounded, iterative decode report; context and option checks; transport failures told from
+ * programming errors, with their cause; chained long timers; messages with attempts and hints), after taking back
+ * ~0.9 KiB (browser bundles leave the compiled decoding fast path out; fp-ts/Either written out; shared message
+ * pieces). See README, "Size".
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  addCustomer: 14 * KB,
-  addEvent: 12 * KB,
+  addCustomer: 16 * KB,
+  addEvent: 11 * KB,
   'query builder': 1.5 * KB,
-  pagination: 14 * KB,
-  everything: 25 * KB
+  pagination: 16 * KB,
+  everything: 27 * KB,
+  'segments only': 15 * KB,
+  'analytics only': 15.5 * KB
 }
 
 /** Budgets of the same scenarios bundled without ofetch (esbuild, ofetch external). */
 const WITHOUT_TRANSPORT: Readonly<Record<string, number>> = {
-  addCustomer: 10.5 * KB,
-  addEvent: 6 * KB,
-  pagination: 10.5 * KB
+  addCustomer: 12.5 * KB,
+  addEvent: 7 * KB,
+  pagination: 12.5 * KB
 }
 
 /** Strings that only one part of the package (or one dependency) puts in a bundle. */

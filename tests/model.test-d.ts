@@ -1,11 +1,11 @@
 // Type-level half of tests/model.test.ts: the query builder's attribute types (src/query.ts) against the paths of the
-// decoded `Customer` type (src/codecs/customer.ts). `npx tsc --noEmit` fails when a field is added to one and not the
-// other, or when a field changes kind (text, number, flag). The runtime lists below are the builder's attributes,
-// kept equal to its types by the compiler, live in tests/model.test.ts.
+// decoded `Customer` type (src/codecs/customer.ts), checked by tsc through vitest's typecheck (never run). The run fails
+// when a field is added to one and not the other, or when a field changes kind (text, number, flag). The runtime lists
+// of the builder's attributes live in tests/model.test.ts; the first test keeps them equal to its types.
 import { describe, expectTypeOf, it } from 'vitest'
 import type { Customer } from '../src/codecs/customer'
 import type { CustomerAttributes, CustomerObjectAttribute } from '../src/query'
-import type { UNQUERYABLE } from './model.test'
+import type { ATTRIBUTES, OBJECT_ATTRIBUTES, UNQUERYABLE } from './model.test'
 
 type Join<P extends string, K extends string> = P extends '' ? K : `${P}.${K}`
 
@@ -33,6 +33,11 @@ type LeafValue<A extends string> = Extract<CustomerPaths, { readonly leaf: A }>[
 type Kind<T> = T extends boolean ? 'flag' : T extends number ? 'number' : 'text'
 
 describe('the customer model, at type level', () => {
+  it("the runtime lists are the builder's attribute types", () => {
+    expectTypeOf<(typeof ATTRIBUTES)[number]>().toEqualTypeOf<keyof CustomerAttributes>()
+    expectTypeOf<(typeof OBJECT_ATTRIBUTES)[number]>().toEqualTypeOf<CustomerObjectAttribute>()
+  })
+
   it("the builder's attributes are the leaves of the decoded Customer, except the unqueryable ones", () => {
     expectTypeOf<keyof CustomerAttributes>().toEqualTypeOf<Exclude<LeafPath, (typeof UNQUERYABLE)[number]>>()
   })
