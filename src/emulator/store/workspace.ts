@@ -71,7 +71,7 @@ export interface StoredSource {
 }
 
 /**
- * A session of a customer: its id and the session value it links.
+ * A session of a customer: its id and its value (a value belongs to one customer at a time).
  *
  * @category model
  * @since 0.1.0
