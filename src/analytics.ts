@@ -84,10 +84,10 @@ const analytics = <K extends AnalyticsFunction>(endpoint: AnalyticsEndpoint<K>) 
 /**
  * Counts the customers of each node, registered in the period when one is given (`GET /analytics/customer/count`).
  *
+ * @function
  * @example
  * pipe(countCustomers(ctx, { nodes: ['node-1'] }), TE.map((r) => r.data))
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -98,10 +98,10 @@ export const countCustomers: (ctx: Context, opts?: NodeOptions) => TE.TaskEither
  * The customer base's trend: new and lost customers per day, week or month (`mode`, `DAILY` when absent); `startDate`
  * and `endDate` are needed (`GET /analytics/trend/customer`).
  *
+ * @function
  * @example
  * getCustomerTrend(ctx, { startDate: '2024-01-01', endDate: '2024-03-31', mode: 'MONTHLY' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -112,10 +112,10 @@ export const getCustomerTrend: (ctx: Context, opts?: TrendOptions) => TE.TaskEit
  * The events' trend per day, week or month (`mode`, `DAILY` when absent), filtered by context and type; `startDate` and
  * `endDate` are needed (`GET /analytics/trend/event`).
  *
+ * @function
  * @example
  * getEventTrend(ctx, { startDate: new Date('2024-01-01'), endDate: new Date('2024-01-31'), eventType: 'completedOrder' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -125,10 +125,10 @@ export const getEventTrend: (ctx: Context, opts?: EventTrendOptions) => TE.TaskE
 /**
  * The customers of each node by gender (`GET /analytics/composition/gender`).
  *
+ * @function
  * @example
  * getGenderComposition(ctx)
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -138,10 +138,10 @@ export const getGenderComposition: (ctx: Context, opts?: NodeOptions) => TE.Task
 /**
  * The customers of each node by age range (`GET /analytics/composition/age-range`).
  *
+ * @function
  * @example
  * getAgeRangeComposition(ctx, { nodes: ['node-1', 'node-2'] })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -151,10 +151,10 @@ export const getAgeRangeComposition: (ctx: Context, opts?: NodeOptions) => TE.Ta
 /**
  * The customers of each node by country (`GET /analytics/composition/geo/country`).
  *
+ * @function
  * @example
  * getCountryComposition(ctx, { startDate: '2024-01-01' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -164,10 +164,10 @@ export const getCountryComposition: (ctx: Context, opts?: NodeOptions) => TE.Tas
 /**
  * The customers of each node by city, in one country when `country` is given (`GET /analytics/composition/geo/city`).
  *
+ * @function
  * @example
  * getCityComposition(ctx, { country: 'Italy' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -179,10 +179,10 @@ export const getCityComposition: (
 /**
  * How the customers are distributed over the nodes (`GET /analytics/distribution/customer/node`).
  *
+ * @function
  * @example
  * getCustomerDistributionByNode(ctx, { endDate: '2024-12-31' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -196,10 +196,10 @@ export const getCustomerDistributionByNode: (
 /**
  * How the customers of each node are distributed over their sources (`GET /analytics/distribution/customer/source`).
  *
+ * @function
  * @example
  * getCustomerDistributionBySource(ctx)
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -214,10 +214,10 @@ export const getCustomerDistributionBySource: (
  * When customers register: counts by hour of the day, day of the week or day of the month (`mode`) (`GET
  * /analytics/distribution/customer/time`).
  *
+ * @function
  * @example
  * getCustomerDistributionByTime(ctx, { mode: 'DAYOFWEEK' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -232,10 +232,10 @@ export const getCustomerDistributionByTime: (
  * How the events are distributed over the nodes, filtered by context and type (`GET
  * /analytics/distribution/event/node`).
  *
+ * @function
  * @example
  * getEventDistributionByNode(ctx, { context: 'WEB' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -248,10 +248,10 @@ export const getEventDistributionByNode: (
  * How the events of each node are distributed over their sources, filtered by context and type (`GET
  * /analytics/distribution/event/source`).
  *
+ * @function
  * @example
  * getEventDistributionBySource(ctx, { eventType: 'viewedPage' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -266,10 +266,10 @@ export const getEventDistributionBySource: (
  * When events happen: counts by hour of the day, day of the week or day of the month (`mode`), filtered by context and
  * type (`GET /analytics/distribution/event/time`).
  *
+ * @function
  * @example
  * getEventDistributionByTime(ctx, { mode: 'HOUROFDAY', context: 'ECOMMERCE' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -282,10 +282,10 @@ export const getEventDistributionByTime: (
  * How customers were acquired, as the query (needed, sent as JSON) describes (`GET
  * /analytics/query/distribution/customer/acquisition`).
  *
+ * @function
  * @example
  * getCustomerAcquisitionDistribution(ctx, { query: { nodeId: 'node-1', startDate: '2024-01-01', endDate: '2024-01-31', eventType: 'completedOrder', aggregation: { operator: 'COUNT' } } })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -300,10 +300,10 @@ export const getCustomerAcquisitionDistribution: (
  * A metric of the events distributed over a path and then over a customer path, as the query (needed, sent as JSON)
  * describes; `size` and `sort` shape the distribution (`GET /analytics/query/distribution/customer`).
  *
+ * @function
  * @example
  * getCustomerQueryDistribution(ctx, { query: { eventType: 'completedOrder', distributionFieldPath: 'properties.products.sku', customerDistributionFieldPath: 'base.gender' }, size: 10 })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -316,10 +316,10 @@ export const getCustomerQueryDistribution: (
  * A metric of the events distributed over event paths, as the query (needed, sent as JSON) describes; `size` and `sort`
  * shape the distribution (`GET /analytics/query/distribution/event`).
  *
+ * @function
  * @example
  * getEventQueryDistribution(ctx, { query: { eventType: 'completedOrder', distributionFieldPath: 'properties.products.sku' }, sort: 'desc' })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -332,10 +332,10 @@ export const getEventQueryDistribution: (
  * A metric of a node's events (a sum, a count, a distinct count), as the query (sent as JSON) describes (`GET
  * /analytics/query/numeric`).
  *
+ * @function
  * @example
  * getNumericQuery(ctx, { query: { nodeId: 'node-1', eventType: 'completedOrder', aggregation: { operator: 'SUM', fieldPath: 'properties.amount.total' } } })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -348,10 +348,10 @@ export const getNumericQuery: (
  * A metric of a node's events per day, week or month, as the query (sent as JSON) describes (`GET
  * /analytics/query/trend`).
  *
+ * @function
  * @example
  * getTrendQuery(ctx, { query: { nodeId: 'node-1', mode: 'WEEKLY', aggregation: { operator: 'COUNT' } } })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */
@@ -364,10 +364,10 @@ export const getTrendQuery: (
  * A metric of a node's events distributed over a field of the event or of its customer, as the query (sent as JSON)
  * describes (`GET /analytics/query/distribution`).
  *
+ * @function
  * @example
  * getQueryDistribution(ctx, { query: { nodeId: 'node-1', aggregation: { operator: 'COUNT' }, distributionField: { entity: 'CUSTOMER', path: 'base.gender' } } })
  *
- * @function
  * @category analytics
  * @since 0.2.0
  */

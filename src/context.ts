@@ -155,10 +155,10 @@ const asBaseUrl = (url: URL): E.Either<string, string> =>
  * Checks a base URL: `https`, or `http` to a loopback host (`127.0.0.1`, `localhost`, `[::1]`); no user info,
  * query or fragment. Returns it without a trailing slash, or the reason it is refused.
  *
+ * @internal
  * @example
  * checkBaseUrl('https://api.contactlab.it/hub/v1/') // right('https://api.contactlab.it/hub/v1')
  *
- * @internal
  * @category utils
  * @since 0.1.0
  */

@@ -255,6 +255,7 @@ export const isContacthubError = (u: unknown): u is ContacthubError =>
  * The id of the existing customer named by a 409 answer to `addCustomer` (`data.customer.id`), if the error is one.
  *
  * @example
+ * declare const c: CustomerInput
  * pipe(addCustomer(ctx, c), TE.orElse((e) => pipe(conflictingCustomerId(e), O.match(() => TE.left(e), (id) => getCustomer(ctx, id)))))
  *
  * @category destructors
@@ -274,6 +275,7 @@ export const conflictingCustomerId = (error: ContacthubError): O.Option<string> 
  * Renders an error as one line for logs: its tag, its status where it has one, and its message.
  *
  * @example
+ * declare const e: ContacthubError
  * renderError(e) // 'HttpError 404: getCustomer GET /workspaces/w/customers/x failed with 404 Not Found: Customer not found.'
  *
  * @category destructors

@@ -69,7 +69,12 @@ const TIMEZONE_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ]
 ]
 
-/** The time zones `base.timezone` accepts. */
+/**
+ * The time zones `base.timezone` accepts.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const TIMEZONES: ReadonlySet<string> = new Set(
   TIMEZONE_GROUPS.flatMap(([area, cities]) => cities.split(' ').map((city) => `${area}/${city}`))
 )
@@ -77,7 +82,12 @@ export const TIMEZONES: ReadonlySet<string> = new Set(
 // ---------------------------------------------------------------------------------------------------------------
 // Customer model
 
-/** A job as stored in `base.jobs` and served by `/customers/{id}/jobs`. */
+/**
+ * A job as stored in `base.jobs` and served by `/customers/{id}/jobs`.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const JobSchema: Schema = obj(
   {
     id: strReq(),
@@ -91,13 +101,23 @@ export const JobSchema: Schema = obj(
   { closed: false, required: ['id'], nullable: false }
 )
 
-/** A like (`base.likes`). */
+/**
+ * A like (`base.likes`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const LikeSchema: Schema = obj(
   { id: strReq(), category: str(), name: str(), createdTime: str({ format: 'date-time' }) },
   { closed: false, required: ['id'], nullable: false }
 )
 
-/** An education (`base.educations`). */
+/**
+ * An education (`base.educations`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const EducationSchema: Schema = obj(
   {
     id: strReq(),
@@ -111,7 +131,12 @@ export const EducationSchema: Schema = obj(
   { closed: false, required: ['id'], nullable: false }
 )
 
-/** A subscription (`base.subscriptions`). */
+/**
+ * A subscription (`base.subscriptions`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const SubscriptionSchema: Schema = obj(
   {
     id: strReq(),
@@ -129,7 +154,12 @@ export const SubscriptionSchema: Schema = obj(
   { closed: false, required: ['id'], nullable: false }
 )
 
-/** The customer `base` properties (vendor `schemas/customer/base.json`). */
+/**
+ * The customer `base` properties (vendor `schemas/customer/base.json`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const BaseSchema: Schema = obj(
   {
     pictureUrl: str({ format: 'uri' }),
@@ -197,7 +227,12 @@ export const BaseSchema: Schema = obj(
 
 const consent = obj({ status: bool, limitation: bool, objection: bool })
 
-/** The customer `consents` (vendor `schemas/customer/consents.json`). */
+/**
+ * The customer `consents` (vendor `schemas/customer/consents.json`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ConsentsSchema: Schema = obj({
   disclaimer: obj({ date: str({ format: 'date-time' }), version: str() }),
   marketing: obj({
@@ -209,10 +244,20 @@ export const ConsentsSchema: Schema = obj({
   thirdPartyTransfer: obj({ profiling: consent, marketing: consent })
 })
 
-/** The customer `tags` (vendor `schemas/customer/tags.json`). */
+/**
+ * The customer `tags` (vendor `schemas/customer/tags.json`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const TagsSchema: Schema = obj({ auto: arr(strReq()), manual: arr(strReq()) })
 
-/** Properties the server sets; a body may carry them (a customer read back and sent again) and they are ignored. */
+/**
+ * Properties the server sets; a body may carry them (a customer read back and sent again) and they are ignored.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const READ_ONLY_CUSTOMER_PROPERTIES: ReadonlyArray<string> = [
   'id',
   'registeredAt',
@@ -224,6 +269,9 @@ export const READ_ONLY_CUSTOMER_PROPERTIES: ReadonlyArray<string> = [
 /**
  * The writable part of a customer (the body of POST and PUT; PATCH takes the same without `nodeId`). The order of
  * the properties is the order of a rendered customer.
+ *
+ * @category constants
+ * @since 0.1.0
  */
 export const CustomerBodySchema: Schema = obj(
   {
@@ -239,7 +287,12 @@ export const CustomerBodySchema: Schema = obj(
   { required: ['nodeId'], nullable: false }
 )
 
-/** The schema of a rendered customer, for attribute paths (`base.contacts.email`, `tags.manual`, `extended.x`). */
+/**
+ * The schema of a rendered customer, for attribute paths (`base.contacts.email`, `tags.manual`, `extended.x`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const CustomerSchema: Schema = obj({
   id: strReq(),
   nodeId: strReq(),
@@ -254,7 +307,12 @@ export const CustomerSchema: Schema = obj({
   consents: ConsentsSchema
 })
 
-/** The sub-entities served under a customer, by the name of their route and `base` property. */
+/**
+ * The sub-entities served under a customer, by the name of their route and `base` property.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ENTITY_SCHEMAS = {
   jobs: JobSchema,
   likes: LikeSchema,
@@ -262,13 +320,28 @@ export const ENTITY_SCHEMAS = {
   subscriptions: SubscriptionSchema
 } as const
 
-/** The name of a sub-entity collection. */
+/**
+ * The name of a sub-entity collection.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export type EntityName = keyof typeof ENTITY_SCHEMAS
 
-/** Whether `s` names a sub-entity collection. */
+/**
+ * Whether `s` names a sub-entity collection.
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
 export const isEntityName = (s: string): s is EntityName => Object.prototype.hasOwnProperty.call(ENTITY_SCHEMAS, s)
 
-/** The body of `POST /customers/{id}/sessions`. */
+/**
+ * The body of `POST /customers/{id}/sessions`.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
 export const SessionBodySchema: Schema = {
   kind: 'object',
   nullable: false,

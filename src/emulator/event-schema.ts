@@ -11,12 +11,22 @@ import { oneOf, type Schema } from './schema-language'
 // ---------------------------------------------------------------------------------------------------------------
 // Events
 
-/** Event contexts (`EventContext` of the 1.39 spec). */
+/**
+ * Event contexts (`EventContext` of the 1.39 spec).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const EVENT_CONTEXTS: ReadonlySet<string> = oneOf(
   'WEB MOBILE ECOMMERCE RETAIL SOCIAL DIGITAL_CAMPAIGN CONTACT_CENTER IOT OTHER'
 )
 
-/** Event types: the 1.39 `EventType` enum and the vendor's per-type property schemas. */
+/**
+ * Event types: the 1.39 `EventType` enum and the vendor's per-type property schemas.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const EVENT_TYPES: ReadonlySet<string> = oneOf(
   'abandonedCart abandonedSession addedCompare addedProduct addedReward addedWishlist campaignBlacklisted ' +
     'campaignBounced campaignLinkClicked campaignMarkedSpam campaignOpened campaignOptinRequested campaignSent ' +
@@ -31,16 +41,29 @@ export const EVENT_TYPES: ReadonlySet<string> = oneOf(
  * Event types whose mode is `PASSIVE` (the customer received them rather than did them). `repliedTicket` and
  * `campaignSent` are PASSIVE in the vendor's event configuration, `genericPassiveEvent` by its name; the others
  * follow the same meaning. Every other type is `ACTIVE`.
+ *
+ * @category constants
+ * @since 0.1.0
  */
 export const PASSIVE_EVENT_TYPES: ReadonlySet<string> = oneOf(
   'repliedTicket campaignSent campaignBounced campaignBlacklisted campaignOptinRequested genericPassiveEvent ' +
     'orderShipped grantedCoupon eventInvited eventNotInvited eventEligible addedReward removedReward'
 )
 
-/** The mode of an event type. */
+/**
+ * The mode of an event type.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const eventMode = (type: string): 'ACTIVE' | 'PASSIVE' => (PASSIVE_EVENT_TYPES.has(type) ? 'PASSIVE' : 'ACTIVE')
 
-/** The body of `POST /events` and `PUT /events/{id}`. */
+/**
+ * The body of `POST /events` and `PUT /events/{id}`.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
 export const EventBodySchema: Schema = {
   kind: 'object',
   nullable: false,

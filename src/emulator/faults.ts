@@ -76,7 +76,12 @@ export interface Faults {
   readonly pending: () => number
 }
 
-/** A fault taken by one request. */
+/**
+ * A fault taken by one request.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export type Fault =
   | { readonly kind: 'fail'; readonly status: number; readonly options: FailOptions }
   | { readonly kind: 'cut'; readonly options: CutOptions }
@@ -89,7 +94,12 @@ interface Rule {
   remaining: number
 }
 
-/** The fault controls plus what the server needs: the current latency and the fault a request takes. */
+/**
+ * The fault controls plus what the server needs: the current latency and the fault a request takes.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface FaultState extends Faults {
   readonly latencyMs: () => number
   readonly take: (method: string, path: string) => Fault | undefined
@@ -107,7 +117,12 @@ const count = (n: number): number => {
   return n
 }
 
-/** Creates an empty fault state. */
+/**
+ * Creates an empty fault state.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const createFaults = (): FaultState => {
   let rules: Array<Rule> = []
   let latencyMs = 0

@@ -192,7 +192,12 @@ const diagnose = (json: unknown): Array<FieldError> => {
   return out
 }
 
-/** Whether an attribute path names something in the customer model (`extended.*` names anything). */
+/**
+ * Whether an attribute path names something in the customer model (`extended.*` names anything).
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
 export const isKnownAttribute = (attribute: string): boolean => {
   const segments = attribute.split('.')
   if (segments.some((s) => s.length === 0)) return false
@@ -242,6 +247,9 @@ const listifyScalarIn = (json: unknown): void => {
  * Reads the `query` parameter: JSON text (at most `MAX_DEPTH` levels deep), validated by the project's
  * `QueryCodec`, then against the customer model (every attribute must exist). Errors carry JSON pointers into the
  * query JSON. A scalar `IN` / `NOT_IN` value is read as a one-element list, as the live API does.
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const parseQuery = (text: string): E.Either<ReadonlyArray<FieldError>, Query> => {
   let json: unknown
@@ -272,7 +280,12 @@ export const parseQuery = (text: string): E.Either<ReadonlyArray<FieldError>, Qu
 const flatten = (xs: ReadonlyArray<unknown>): Array<unknown> =>
   xs.flatMap((x): ReadonlyArray<unknown> => (Array.isArray(x) ? (x as ReadonlyArray<unknown>) : [x]))
 
-/** The values at a dotted path of a JSON value, looking through lists; nulls, absent values and empty lists yield none. */
+/**
+ * The values at a dotted path of a JSON value, looking through lists; nulls, absent values and empty lists yield none.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const resolve = (root: unknown, attribute: string): ReadonlyArray<unknown> => {
   let current: Array<unknown> = [root]
   for (const seg of attribute.split('.')) {
@@ -291,7 +304,12 @@ const asInstant = (s: string): number | undefined =>
 
 const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0)
 
-/** Compares two values of one type; `undefined` when they cannot be compared. */
+/**
+ * Compares two values of one type; `undefined` when they cannot be compared.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const compareValues = (a: unknown, b: unknown): number | undefined => {
   if (typeof a === 'number' && typeof b === 'number') return sign(a - b)
   if (typeof a === 'string' && typeof b === 'string') {
@@ -311,7 +329,12 @@ const equalValues = (a: unknown, b: unknown): boolean =>
 const someValue = (values: ReadonlyArray<unknown>, test: (c: number | undefined, v: unknown) => boolean, to: unknown) =>
   values.some((v) => test(compareValues(v, to), v))
 
-/** Whether a rendered customer satisfies a condition. */
+/**
+ * Whether a rendered customer satisfies a condition.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const matches = (condition: Condition, customer: unknown): boolean => {
   if (condition.type === 'composite') {
     return condition.conjunction === 'and'
@@ -375,7 +398,12 @@ const select = (query: InnerQuery, customers: ReadonlyArray<unknown>): Set<numbe
   }
 }
 
-/** The rendered customers a query selects, in their original order. */
+/**
+ * The rendered customers a query selects, in their original order.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const runQuery = <A>(query: Query, customers: ReadonlyArray<A>): ReadonlyArray<A> => {
   const selected = select(query.query, customers)
   return customers.filter((_, i) => selected.has(i))
@@ -384,7 +412,12 @@ export const runQuery = <A>(query: Query, customers: ReadonlyArray<A>): Readonly
 // ---------------------------------------------------------------------------------------------------------------
 // Sorting and field selection
 
-/** One key of `sort=<field>,asc|desc`. */
+/**
+ * One key of `sort=<field>,asc|desc`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface SortKey {
   readonly field: string
   readonly direction: 'asc' | 'desc'
@@ -393,6 +426,9 @@ export interface SortKey {
 /**
  * Reads `sort` parameters (`base.lastName,desc`; the direction defaults to `defaultDirection`, itself `asc`).
  * Returns the offending value when a field is unknown or a direction is not `asc`/`desc`.
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const parseSort = (
   values: ReadonlyArray<string>,
@@ -411,7 +447,12 @@ export const parseSort = (
   return E.right(keys)
 }
 
-/** Sorts rendered customers by the keys (stable; customers with no value come last, whatever the direction). */
+/**
+ * Sorts rendered customers by the keys (stable; customers with no value come last, whatever the direction).
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const sortBy = <A>(customers: ReadonlyArray<A>, keys: ReadonlyArray<SortKey>): ReadonlyArray<A> => {
   if (keys.length === 0) return customers
   const keyed = customers.map((c) => ({ c, values: keys.map((k) => resolve(c, k.field)[0]) }))
@@ -443,12 +484,20 @@ const projectValue = (value: unknown, paths: ReadonlyArray<ReadonlyArray<string>
   return out
 }
 
-/** Properties of a customer that `fields` never blanks: its identity and timestamps. */
+/**
+ * Properties of a customer that `fields` never blanks: its identity and timestamps.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ALWAYS_SELECTED: ReadonlyArray<string> = ['id', 'nodeId', 'registeredAt', 'updatedAt', 'enabled']
 
 /**
  * A rendered customer with only the selected fields (dotted paths); every other property is `null`, except the
  * {@link ALWAYS_SELECTED} ones.
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const selectFields = (customer: Record<string, unknown>, fields: ReadonlyArray<string>): unknown =>
   projectValue(

@@ -52,10 +52,20 @@ export interface RecordedRequest {
   readonly bytes: number
 }
 
-/** A record the HTTP layer fills in as the request goes. */
+/**
+ * A record the HTTP layer fills in as the request goes.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export type MutableRecord = { -readonly [K in keyof RecordedRequest]: RecordedRequest[K] }
 
-/** The log of one emulator. */
+/**
+ * The log of one emulator.
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export interface RequestLog {
   /** The records, oldest first: a live view. */
   readonly records: ReadonlyArray<RecordedRequest>
@@ -71,14 +81,24 @@ export interface RequestLog {
 /** The UTF-8 bytes of a string. */
 const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8')
 
-/** The bytes of a record without its body. */
+/**
+ * The bytes of a record without its body.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const headBytes = (url: string, headers: Readonly<Record<string, string>>): number => {
   let n = utf8(url)
   for (const [k, v] of Object.entries(headers)) n += utf8(k) + utf8(v)
   return n
 }
 
-/** A log that keeps at most `maxRequests` records and `maxBytes` bytes. */
+/**
+ * A log that keeps at most `maxRequests` records and `maxBytes` bytes.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const createRequestLog = (maxRequests: number, maxBytes: number): RequestLog => {
   const records: Array<MutableRecord> = []
   let total = 0

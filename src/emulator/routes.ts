@@ -18,7 +18,12 @@ import {
   type Store
 } from './store'
 
-/** What a route's handler gets. */
+/**
+ * What a route's handler gets.
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export interface RouteRequest {
   readonly store: Store
   /** The values of the pattern's `:name` segments, decoded. */
@@ -28,7 +33,12 @@ export interface RouteRequest {
   readonly body: unknown
 }
 
-/** One route: a method, a path pattern (`/customers/:customerId/sessions`) and what answers it. */
+/**
+ * One route: a method, a path pattern (`/customers/:customerId/sessions`) and what answers it.
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   readonly pattern: string
@@ -73,7 +83,12 @@ const entityRoutes = (entity: EntityName): ReadonlyArray<Route> => [
   }
 ]
 
-/** Every route of the emulator. The order of the methods of one pattern is the order of its `Allow` header. */
+/**
+ * Every route of the emulator. The order of the methods of one pattern is the order of its `Allow` header.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
 export const ROUTES: ReadonlyArray<Route> = [
   { method: 'GET', pattern: '/customers', body: false, handle: (r) => r.store.listCustomers(r.params) },
   { method: 'POST', pattern: '/customers', body: true, handle: (r) => r.store.createCustomer(r.body, r.params) },
@@ -172,14 +187,24 @@ const fit = (pattern: string, segments: ReadonlyArray<string>): Record<string, s
   return out
 }
 
-/** What the router finds for a path and a method. */
+/**
+ * What the router finds for a path and a method.
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export type RouteMatch =
   | { readonly _tag: 'found'; readonly route: Route; readonly path: Readonly<Record<string, string>> }
   /** The path is known, not with this method: the methods it has, for `Allow`. */
   | { readonly _tag: 'wrongMethod'; readonly allow: ReadonlyArray<string> }
   | { readonly _tag: 'unknown' }
 
-/** Matches a request (its decoded path segments under the workspace) against a route table. */
+/**
+ * Matches a request (its decoded path segments under the workspace) against a route table.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const matchRoute = (
   method: string,
   segments: ReadonlyArray<string>,

@@ -10,7 +10,12 @@
  * @since 0.2.0
  */
 
-/** A node of the schema language (a small subset of JSON Schema, enough for the customer model). */
+/**
+ * A node of the schema language (a small subset of JSON Schema, enough for the customer model).
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export type Schema =
   | {
       readonly kind: 'string'
@@ -36,20 +41,55 @@ export type Schema =
 // ---------------------------------------------------------------------------------------------------------------
 // Builders: `str()` a nullable string, `strReq()` a required one, `obj({...})` a closed, nullable object...
 
-/** The options of a string schema. */
+/**
+ * The options of a string schema.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export type StringOpts = Omit<Extract<Schema, { kind: 'string' }>, 'kind' | 'nullable'>
 
-/** A nullable string. */
+/**
+ * A nullable string.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const str = (opts: StringOpts = {}): Schema => ({ kind: 'string', nullable: true, ...opts })
-/** A string that may not be null. */
+/**
+ * A string that may not be null.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const strReq = (opts: StringOpts = {}): Schema => ({ kind: 'string', nullable: false, ...opts })
-/** A nullable number. */
+/**
+ * A nullable number.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const num: Schema = { kind: 'number', nullable: true }
-/** A nullable integer. */
+/**
+ * A nullable integer.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const int: Schema = { kind: 'integer', nullable: true }
-/** A nullable boolean. */
+/**
+ * A nullable boolean.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const bool: Schema = { kind: 'boolean', nullable: true }
-/** An object: closed and nullable unless told otherwise. */
+/**
+ * An object: closed and nullable unless told otherwise.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const obj = (
   props: Record<string, Schema>,
   opts: { closed?: boolean; required?: ReadonlyArray<string>; alwaysPresent?: boolean; nullable?: boolean } = {}
@@ -61,9 +101,19 @@ export const obj = (
   ...(opts.required === undefined ? {} : { required: opts.required }),
   ...(opts.alwaysPresent === undefined ? {} : { alwaysPresent: opts.alwaysPresent })
 })
-/** A list. */
+/**
+ * A list.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const arr = (items: Schema): Schema => ({ kind: 'array', items })
-/** A set of words, from one space-separated string (an enum). */
+/**
+ * A set of words, from one space-separated string (an enum).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const oneOf = (words: string): ReadonlySet<string> => new Set(words.split(' '))
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -73,12 +123,18 @@ export const oneOf = (words: string): ReadonlySet<string> => new Set(words.split
  * How deeply a request body (or the JSON of a `query` parameter) may nest objects and arrays: the root container is
  * level 1. Every recursive walk of the emulator (validation, null stripping, merging, rendering, query evaluation,
  * `JSON.stringify` of an answer) runs only on values that passed {@link tooDeep}, so none can exhaust the stack.
+ *
+ * @category constants
+ * @since 0.2.0
  */
 export const MAX_DEPTH = 64
 
 /**
  * The JSON pointer of the first container nested deeper than `max` levels, or undefined when `u` is shallow enough.
  * Iterative: any depth is safe to check.
+ *
+ * @category helpers
+ * @since 0.2.0
  */
 export const tooDeep = (u: unknown, max: number = MAX_DEPTH): string | undefined => {
   const stack: Array<{ readonly value: unknown; readonly path: string; readonly depth: number }> = [
@@ -98,7 +154,12 @@ export const tooDeep = (u: unknown, max: number = MAX_DEPTH): string | undefined
   return undefined
 }
 
-/** The message of a value {@link tooDeep} refuses: `/extended/a/a/...: nested deeper than 64 levels`. */
+/**
+ * The message of a value {@link tooDeep} refuses: `/extended/a/a/...: nested deeper than 64 levels`.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const tooDeepMessage = (path: string, max: number = MAX_DEPTH): string => {
   const shown = path.length > 120 ? `${path.slice(0, 120)}...` : path
   return `${shown === '' ? '(root)' : shown}: nested deeper than ${max} levels`
@@ -107,7 +168,12 @@ export const tooDeepMessage = (path: string, max: number = MAX_DEPTH): string =>
 // ---------------------------------------------------------------------------------------------------------------
 // Validation
 
-/** One entry of the API's `errors[]`. */
+/**
+ * One entry of the API's `errors[]`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface FieldError {
   readonly message: string
   /** A JSON pointer (RFC 6901) into the request body, e.g. `/base/contacts/email`. */
@@ -116,28 +182,56 @@ export interface FieldError {
   readonly code: string
 }
 
-/** Escapes one JSON-pointer token. */
+/**
+ * Escapes one JSON-pointer token.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const pointerToken = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1')
 
-/** Appends a token to a JSON pointer. */
+/**
+ * Appends a token to a JSON pointer.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const pointer = (base: string, token: string | number): string => `${base}/${pointerToken(String(token))}`
 
-/** A JSON object (not an array, not null). */
+/**
+ * A JSON object (not an array, not null).
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
 export const isRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /**
  * Sets an own, enumerable property, whatever its name: `o[k] = v` with `k` = `__proto__` (a key JSON may carry)
  * would replace the prototype instead.
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const setOwn = (o: Record<string, unknown>, k: string, v: unknown): void => {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
 }
 
-/** Whether `o` has its own property `k` (never an inherited one such as `constructor`). */
+/**
+ * Whether `o` has its own property `k` (never an inherited one such as `constructor`).
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
-/** The JSON type name of a value, for messages. */
+/**
+ * The JSON type name of a value, for messages.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const typeName = (u: unknown): string =>
   u === null ? 'null' : Array.isArray(u) ? 'array' : Number.isInteger(u) ? 'integer' : typeof u
 
@@ -145,7 +239,12 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)?)?$/
 const EMAIL_RE = /^[^\s@]+@[^\s@]+$/
 
-/** Whether `s` is a calendar date `YYYY-MM-DD` that exists. */
+/**
+ * Whether `s` is a calendar date `YYYY-MM-DD` that exists.
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
 export const isCalendarDate = (s: string): boolean => {
   const m = DATE_RE.exec(s)
   if (m === null) return false
@@ -184,6 +283,9 @@ const typeError = (schema: Schema, u: unknown, path: string): FieldError => ({
 /**
  * Validates a JSON value against a schema; returns every problem found, each with its JSON-pointer path.
  * `null` is accepted where the schema is nullable (the body of a create may carry nulls: they mean unset).
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const validate = (schema: Schema, u: unknown, path = '', out: FieldError[] = []): FieldError[] => {
   if (u === null) {
@@ -264,6 +366,9 @@ export const validate = (schema: Schema, u: unknown, path = '', out: FieldError[
  * The value as the live API shows it: every property the schema knows is present (`null` when unset, `[]` for an
  * unset list), nullable objects that are unset are `null` (unless `alwaysPresent`), unknown properties of open
  * objects are kept as they are.
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const render = (schema: Schema, u: unknown): unknown => {
   switch (schema.kind) {
@@ -284,6 +389,9 @@ export const render = (schema: Schema, u: unknown): unknown => {
 /**
  * A copy of a JSON value without object properties whose value is `null` (array items are kept, their own
  * properties cleaned). In a create or full-update body, null means unset.
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const stripNulls = (u: unknown): unknown => {
   if (Array.isArray(u)) return u.map(stripNulls)
@@ -296,6 +404,9 @@ export const stripNulls = (u: unknown): unknown => {
 /**
  * A JSON merge of `patch` into `target` (RFC 7386, arrays replaced): objects are merged recursively, arrays and
  * scalars replace, `null` removes the property. Neither input is mutated.
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const mergePatch = (target: unknown, patch: unknown): unknown => {
   if (!isRecord(patch)) return stripNulls(patch)
@@ -310,6 +421,9 @@ export const mergePatch = (target: unknown, patch: unknown): unknown => {
 /**
  * The schema at a dotted attribute path of a customer (`base.contacts.email`, `base.jobs.companyName`,
  * `extended.anything`), or undefined when the model has no such attribute. Lists are looked through.
+ *
+ * @category helpers
+ * @since 0.1.0
  */
 export const schemaAt = (root: Schema, segments: ReadonlyArray<string>): Schema | undefined => {
   let s: Schema | undefined = root

@@ -11,7 +11,12 @@ import { matchRoute, type RouteMatch } from './routes'
 import { hasOwn, setOwn, tooDeep, tooDeepMessage } from './schema-language'
 import type { Reply, Store } from './store'
 
-/** What the HTTP layer needs. */
+/**
+ * What the HTTP layer needs.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface HandlerDeps {
   readonly basePath: string
   readonly workspaceId: string
@@ -102,7 +107,12 @@ const encode = (reply: Reply): Encoded => {
   }
 }
 
-/** The request handler of an emulator. */
+/**
+ * The request handler of an emulator.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const createHandler = (deps: HandlerDeps) => {
   const { store, log } = deps
   const prefix = `${deps.basePath}/workspaces/`

@@ -28,7 +28,12 @@ import { extKey, type StoredCustomer, type Workspace } from './workspace'
  */
 export const MAX_GONE = 100_000
 
-/** A body without the properties named in `drop`. */
+/**
+ * A body without the properties named in `drop`.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const withoutReadOnly = (
   body: Record<string, unknown>,
   drop: ReadonlyArray<string>
@@ -38,7 +43,12 @@ export const withoutReadOnly = (
   return out
 }
 
-/** A stored customer as the API shows it: every field present, `null` when unset. */
+/**
+ * A stored customer as the API shows it: every field present, `null` when unset.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const renderCustomer = (c: StoredCustomer): Record<string, unknown> => ({
   id: c.id,
   nodeId: c.nodeId,
@@ -53,7 +63,12 @@ export const renderCustomer = (c: StoredCustomer): Record<string, unknown> => ({
   consents: c.doc.consents === undefined ? null : render(ConsentsSchema, c.doc.consents)
 })
 
-/** The customer operations of a workspace. */
+/**
+ * The customer operations of a workspace.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const customerOperations = (ws: Workspace) => {
   const { deps, nodes, customers, byExternalId, sessionOwner, gone, error, invalid, badParam, customerNotFound } = ws
   const { nodeNotFound, one, paginate } = ws

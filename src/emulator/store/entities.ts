@@ -26,7 +26,12 @@ const ENTITY_LABEL: Readonly<Record<EntityName, string>> = {
   subscriptions: 'subscription'
 }
 
-/** The sub-entity operations of a workspace. */
+/**
+ * The sub-entity operations of a workspace.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const entityOperations = (ws: Workspace) => {
   const { deps, customers, error, invalid, customerNotFound } = ws
 

@@ -12,7 +12,12 @@ import { withoutReadOnly } from './customers'
 import type { Params, Reply } from './replies'
 import { extKey, readInstant, type BringBack, type StoredEvent, type Workspace } from './workspace'
 
-/** A stored event as the API shows it. */
+/**
+ * A stored event as the API shows it.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const renderEvent = (e: StoredEvent): Record<string, unknown> => ({
   id: e.id,
   customerId: e.customerId,
@@ -26,7 +31,12 @@ export const renderEvent = (e: StoredEvent): Record<string, unknown> => ({
   registeredAt: wireTimestamp(e.registeredAt)
 })
 
-/** The event operations of a workspace. */
+/**
+ * The event operations of a workspace.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const eventOperations = (ws: Workspace) => {
   const { nodes, events, byExternalId, sessionOwner, deps, error, invalid, badParam, nodeNotFound, one, paginate } = ws
 

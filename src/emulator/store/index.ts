@@ -24,7 +24,12 @@ export type { ApiErrorBody, Params, Reply } from './replies'
 export { readInstant, type EmulatorUser, type StoreDeps } from './workspace'
 export { EMULATED_ANALYTICS, NOT_EMULATED_ANALYTICS, type AnalyticName } from './analytics'
 
-/** The in-memory workspace and its operations. */
+/**
+ * The in-memory workspace and its operations.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface Store {
   readonly nodes: Set<string>
   readonly error: (status: number, message: string, errors?: ReadonlyArray<FieldError>, data?: unknown) => Reply
@@ -67,7 +72,12 @@ export interface Store {
   readonly size: () => { readonly customers: number; readonly events: number }
 }
 
-/** Creates an empty workspace with the given nodes. */
+/**
+ * Creates an empty workspace with the given nodes.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const createStore = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): Store => {
   const ws = createWorkspace(deps, nodeIds)
   return {

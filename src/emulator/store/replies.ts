@@ -7,17 +7,32 @@
 import * as E from '#fp-ts/Either'
 import type { FieldError } from '../schema-language'
 
-/** What an operation answers: a status, a JSON body (none for an empty body) and extra headers. */
+/**
+ * What an operation answers: a status, a JSON body (none for an empty body) and extra headers.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface Reply {
   readonly status: number
   readonly body?: unknown
   readonly headers?: Readonly<Record<string, string>>
 }
 
-/** The query string of a request, every value of every parameter. */
+/**
+ * The query string of a request, every value of every parameter.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export type Params = ReadonlyMap<string, ReadonlyArray<string>>
 
-/** The API's error body. */
+/**
+ * The API's error body.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface ApiErrorBody {
   readonly message: string
   readonly logref: string
@@ -25,7 +40,12 @@ export interface ApiErrorBody {
   readonly errors: ReadonlyArray<FieldError>
 }
 
-/** The error replies and parameter helpers of one workspace (error `logref`s come from its id generator). */
+/**
+ * The error replies and parameter helpers of one workspace (error `logref`s come from its id generator).
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export interface Replies {
   readonly error: (status: number, message: string, errors?: ReadonlyArray<FieldError>, data?: unknown) => Reply
   /** 400 `Invalid <what>: <the first errors>`, with every error in `errors`. */
@@ -40,7 +60,12 @@ export interface Replies {
   readonly paginate: <A>(all: ReadonlyArray<A>, unfiltered: number, params: Params, render?: (a: A) => unknown) => Reply
 }
 
-/** The replies of a workspace whose error `logref`s come from `uuid`. */
+/**
+ * The replies of a workspace whose error `logref`s come from `uuid`.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const createReplies = (uuid: () => string): Replies => {
   const error = (
     status: number,

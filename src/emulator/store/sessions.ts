@@ -9,7 +9,12 @@ import { validate } from '../schema-language'
 import type { Reply } from './replies'
 import type { Session, StoredCustomer, Workspace } from './workspace'
 
-/** Links a session value to a customer (moving it from its previous owner); returns the session. */
+/**
+ * Links a session value to a customer (moving it from its previous owner); returns the session.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const linkSession =
   (ws: Workspace) =>
   (c: StoredCustomer, value: string, id?: string): Session => {
@@ -24,7 +29,12 @@ export const linkSession =
     return session
   }
 
-/** The session operations of a workspace. */
+/**
+ * The session operations of a workspace.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const sessionOperations = (ws: Workspace) => {
   const { customers, sessionOwner, error, invalid, customerNotFound } = ws
   const link = linkSession(ws)

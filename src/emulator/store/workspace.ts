@@ -10,7 +10,12 @@ import { parseTimestamp } from '../../codecs/common'
 import { isCalendarDate } from '../schema-language'
 import { createReplies, type Replies } from './replies'
 
-/** What the store needs from its host. */
+/**
+ * What the store needs from its host.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface StoreDeps {
   readonly workspaceId: string
   /** The current time, ms since the epoch. */
@@ -65,11 +70,23 @@ export interface StoredSource {
   doc: Record<string, unknown>
 }
 
+/**
+ * A session of a customer: its id and its value (a value belongs to one customer at a time).
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface Session {
   readonly id: string
   readonly value: string
 }
 
+/**
+ * A stored customer: its identity, times (ms), sparse writable part, sessions and sources.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface StoredCustomer {
   readonly id: string
   nodeId: string
@@ -110,12 +127,24 @@ export interface StoredSegment {
   updatedAt: number
 }
 
+/**
+ * How an event names a customer that may not exist yet: a session or an external id, within a node.
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface BringBack {
   readonly type: 'SESSION_ID' | 'EXTERNAL_ID'
   readonly value: string
   readonly nodeId: string
 }
 
+/**
+ * A stored event: its customer (null until brought back), type, context, properties and times (ms).
+ *
+ * @category model
+ * @since 0.1.0
+ */
 export interface StoredEvent {
   readonly id: string
   customerId: string | null
@@ -129,11 +158,21 @@ export interface StoredEvent {
   readonly registeredAt: number
 }
 
-/** A date-time or a calendar date (midnight UTC) as ms; undefined when it is neither. */
+/**
+ * A date-time or a calendar date (midnight UTC) as ms; undefined when it is neither.
+ *
+ * @category helpers
+ * @since 0.1.0
+ */
 export const readInstant = (s: string): number | undefined =>
   parseTimestamp(s, true) ?? (isCalendarDate(s) ? parseTimestamp(`${s}T00:00:00Z`) : undefined)
 
-/** The shared state every resource's operations work on, with the replies of the workspace. */
+/**
+ * The shared state every resource's operations work on, with the replies of the workspace.
+ *
+ * @category model
+ * @since 0.2.0
+ */
 export interface Workspace extends Replies {
   readonly deps: StoreDeps
   readonly nodes: Set<string>
@@ -148,10 +187,20 @@ export interface Workspace extends Replies {
   readonly gone: Array<GoneCustomer>
 }
 
-/** The key of `byExternalId`. */
+/**
+ * The key of `byExternalId`.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
 export const extKey = (nodeId: string, externalId: string): string => `${nodeId}\n${externalId}`
 
-/** An empty workspace with the given nodes. */
+/**
+ * An empty workspace with the given nodes.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
 export const createWorkspace = (deps: StoreDeps, nodeIds: ReadonlyArray<string>): Workspace => ({
   ...createReplies(deps.uuid),
   deps,
