@@ -13,7 +13,7 @@ import {
   READ_ONLY_CUSTOMER_PROPERTIES,
   TagsSchema
 } from '../customer-schema'
-import { isKnownAttribute, parseQuery, parseSort, runQuery, selectFields, sortBy } from '../query-engine'
+import { parseQuery, parseSort, runQuery, selectFields, sortBy } from '../query-engine'
 import { isRecord, mergePatch, render, setOwn, stripNulls, validate } from '../schema-language'
 import type { Params, Reply } from './replies'
 import { linkSession } from './sessions'
@@ -71,7 +71,7 @@ export const renderCustomer = (c: StoredCustomer): Record<string, unknown> => ({
  */
 export const customerOperations = (ws: Workspace) => {
   const { deps, nodes, customers, byExternalId, sessionOwner, gone, error, invalid, badParam, customerNotFound } = ws
-  const { nodeNotFound, one, paginate } = ws
+  const { nodeNotFound, listingScope, one, paginate } = ws
   const link = linkSession(ws)
 
   /** The customer of this node that already holds `externalId`, other than `self`. */
@@ -114,19 +114,12 @@ export const customerOperations = (ws: Workspace) => {
   }
 
   const listCustomers = (params: Params): Reply => {
-    const nodeId = one(params, 'nodeId')
-    if (nodeId === undefined || nodeId === '') return badParam('nodeId', null, 'the nodeId parameter is required')
-    if (!nodes.has(nodeId)) return nodeNotFound(nodeId)
+    const scope = listingScope(params, nodes)
+    if (E.isLeft(scope)) return scope.left
+    const { nodeId, fields } = scope.right
     const inNode = [...customers.values()].filter((c) => c.nodeId === nodeId)
     const externalId = one(params, 'externalId')
     const stored = externalId === undefined ? inNode : inNode.filter((c) => (c.doc.externalId ?? null) === externalId)
-    const fieldsText = one(params, 'fields')
-    const fields = (fieldsText ?? '')
-      .split(',')
-      .map((f) => f.trim())
-      .filter((f) => f !== '')
-    const unknown = fields.find((f) => !isKnownAttribute(f))
-    if (unknown !== undefined) return badParam('fields', fieldsText, `unknown attribute ${JSON.stringify(unknown)}`)
     const project = (c: Record<string, unknown>): Record<string, unknown> =>
       fields.length === 0 ? c : (selectFields(c, fields) as Record<string, unknown>)
     const queryText = one(params, 'query') ?? ''

@@ -6,6 +6,7 @@
  */
 import * as E from '#fp-ts/Either'
 import type { FieldError } from '../schema-language'
+import { isKnownAttribute } from '../query-engine'
 
 /**
  * What an operation answers: a status, a JSON body (none for an empty body) and extra headers.
@@ -53,6 +54,11 @@ export interface Replies {
   readonly badParam: (name: string, value: unknown, message: string) => Reply
   readonly customerNotFound: (id: string) => Reply
   readonly nodeNotFound: (id: string) => Reply
+  /** The `nodeId` (required, a node of `nodes`) and `fields` (known attributes) of a listing, or the 400/404 answer. */
+  readonly listingScope: (
+    params: Params,
+    nodes: ReadonlySet<string>
+  ) => E.Either<Reply, { readonly nodeId: string; readonly fields: ReadonlyArray<string> }>
   /** The first value of a query parameter. */
   readonly one: (params: Params, name: string) => string | undefined
   readonly intParam: (params: Params, name: string, fallback: number, min: number) => E.Either<Reply, number>
@@ -98,6 +104,25 @@ export const createReplies = (uuid: () => string): Replies => {
 
   const one = (params: Params, name: string): string | undefined => params.get(name)?.[0]
 
+  const listingScope = (
+    params: Params,
+    nodes: ReadonlySet<string>
+  ): E.Either<Reply, { readonly nodeId: string; readonly fields: ReadonlyArray<string> }> => {
+    const nodeId = one(params, 'nodeId')
+    if (nodeId === undefined || nodeId === '')
+      return E.left(badParam('nodeId', null, 'the nodeId parameter is required'))
+    if (!nodes.has(nodeId)) return E.left(nodeNotFound(nodeId))
+    const fieldsText = one(params, 'fields')
+    const fields = (fieldsText ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '')
+    const unknown = fields.find((f) => !isKnownAttribute(f))
+    if (unknown !== undefined)
+      return E.left(badParam('fields', fieldsText, `unknown attribute ${JSON.stringify(unknown)}`))
+    return E.right({ nodeId, fields })
+  }
+
   const intParam = (params: Params, name: string, fallback: number, min: number): E.Either<Reply, number> => {
     const raw = one(params, name)
     if (raw === undefined || raw === '') return E.right(fallback)
@@ -132,5 +157,5 @@ export const createReplies = (uuid: () => string): Replies => {
     }
   }
 
-  return { error, invalid, badParam, customerNotFound, nodeNotFound, one, intParam, paginate }
+  return { error, invalid, badParam, customerNotFound, nodeNotFound, listingScope, one, intParam, paginate }
 }

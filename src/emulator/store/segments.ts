@@ -10,7 +10,7 @@
  */
 import * as E from '#fp-ts/Either'
 import { wireTimestamp } from '../../codecs/common'
-import { isKnownAttribute, parseQuery, runQuery, selectFields, type Query } from '../query-engine'
+import { parseQuery, runQuery, selectFields, type Query } from '../query-engine'
 import { isRecord, typeName, type FieldError } from '../schema-language'
 import { renderCustomer } from './customers'
 import type { Params, Reply } from './replies'
@@ -49,7 +49,7 @@ const asQuery = (s: StoredSegment): E.Either<ReadonlyArray<FieldError>, Query> =
  * @since 0.2.0
  */
 export const segmentOperations = (ws: Workspace) => {
-  const { deps, nodes, customers, segments, error, invalid, badParam, nodeNotFound, one, paginate } = ws
+  const { deps, nodes, customers, segments, error, invalid, listingScope, one, paginate } = ws
 
   const segmentNotFound = (id: string): Reply => error(404, `Segment not found: ${id}`)
 
@@ -151,16 +151,9 @@ export const segmentOperations = (ws: Workspace) => {
   const segmentCustomers = (id: string, params: Params): Reply => {
     const s = segments.get(id)
     if (s === undefined) return segmentNotFound(id)
-    const nodeId = one(params, 'nodeId')
-    if (nodeId === undefined || nodeId === '') return badParam('nodeId', null, 'the nodeId parameter is required')
-    if (!nodes.has(nodeId)) return nodeNotFound(nodeId)
-    const fieldsText = one(params, 'fields')
-    const fields = (fieldsText ?? '')
-      .split(',')
-      .map((f) => f.trim())
-      .filter((f) => f !== '')
-    const unknown = fields.find((f) => !isKnownAttribute(f))
-    if (unknown !== undefined) return badParam('fields', fieldsText, `unknown attribute ${JSON.stringify(unknown)}`)
+    const scope = listingScope(params, nodes)
+    if (E.isLeft(scope)) return scope.left
+    const { nodeId, fields } = scope.right
     const query = asQuery(s)
     if (E.isLeft(query)) return error(400, `The query of segment ${id} cannot be evaluated`, query.left)
     const inNode = [...customers.values()].filter((c) => c.nodeId === nodeId).map(renderCustomer)
