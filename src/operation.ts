@@ -246,10 +246,6 @@ export interface PagedRequest {
   readonly query?: Readonly<Record<string, QueryValue>>
 }
 
-/** Why a page number or size is refused: not an integer >= `min`. */
-const index = (name: string, u: unknown, min: number): string | undefined =>
-  u === undefined || (Number.isInteger(u) && (u as number) >= min) ? undefined : `${name} must be an integer >= ${min}`
-
 /**
  * A paged `GET` of `path` whose pages hold `codec`s. The result takes the context, the caller's options and what
  * the options mean for the request (`request`, which refuses with a reason); it checks `page` and `size` itself,
@@ -270,7 +266,7 @@ export const pagedGet = <C extends t.Mixed>(name: string, path: string, codec: C
       const o: unknown = opts ?? {}
       if (typeof o !== 'object' || o === null) return refuse(name, 'the options must be an object')
       const { page, size } = o as PageOptions
-      const why = index('page', page, 0) ?? index('size', size, 1)
+      const why = optional(integer(0))('page', page) ?? optional(integer(1))('size', size)
       if (why !== undefined) return refuse(name, why)
       const req = build(o as O)
       if (E.isLeft(req)) return refuse(name, req.left)
