@@ -14,6 +14,24 @@ import { invalidInput, type ContacthubError } from './error'
 import { request } from './request'
 import { operation } from './operation'
 import {
+  type AcquisitionDistribution,
+  type CityComposition,
+  type Composition,
+  type CustomerCount,
+  type CustomerNodeDistribution,
+  type CustomerSourceDistribution,
+  type CustomerTimeDistribution,
+  type CustomerTrend,
+  type DistributionQueryResult,
+  type EventNodeDistribution,
+  type EventSourceDistribution,
+  type EventTimeDistribution,
+  type EventTrend,
+  type NestedDistribution,
+  type NumericQueryResult,
+  type TrendQueryResult
+} from './codecs/analytics'
+import {
   analyticsParams,
   countCustomersEndpoint,
   getCustomerTrendEndpoint,
@@ -38,36 +56,20 @@ import {
   type AnalyticsFunction,
   type AnalyticsOptions,
   type AnalyticsResults,
-  type AcquisitionDistribution,
   type AcquisitionQuery,
-  type CityComposition,
   type CityCompositionOptions,
-  type Composition,
-  type CustomerCount,
-  type CustomerNodeDistribution,
-  type CustomerSourceDistribution,
-  type CustomerTimeDistribution,
-  type CustomerTrend,
   type DistributionAnalyticsQuery,
-  type DistributionQueryResult,
   type EventAnalyticsQuery,
   type EventDistributionOptions,
-  type EventNodeDistribution,
-  type EventSourceDistribution,
-  type EventTimeDistribution,
   type EventTimeDistributionOptions,
-  type EventTrend,
   type EventTrendOptions,
-  type NestedDistribution,
   type NodeOptions,
-  type NumericQueryResult,
   type QueryDistributionOptions,
   type QueryOptions,
   type TimeDistributionOptions,
   type TrendAnalyticsQuery,
-  type TrendOptions,
-  type TrendQueryResult
-} from './codecs/analytics'
+  type TrendOptions
+} from './codecs/analytics-options'
 
 /** The function of one analytics endpoint: its options checked and sent as its query, its result decoded. */
 const analytics = <K extends AnalyticsFunction>(endpoint: AnalyticsEndpoint<K>) => {

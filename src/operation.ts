@@ -15,6 +15,7 @@ import type { Context } from './context'
 import { invalidInput, type ContacthubError } from './error'
 import { request, type QueryValue } from './request'
 import { pageOf, type Page } from './codecs/page'
+import type { Rec } from './codecs/common'
 import { paginate, type Paginated } from './pagination'
 
 /**
@@ -26,23 +27,7 @@ import { paginate, type Paginated } from './pagination'
  */
 export type Task<A> = TE.TaskEither<ContacthubError, A>
 
-/**
- * A plain object, as the API's JSON objects are.
- *
- * @internal
- * @category model
- * @since 0.2.0
- */
-export type Rec = Readonly<Record<string, unknown>>
-
-/**
- * Whether `u` is a non-null object that is not an array.
- *
- * @internal
- * @category refinements
- * @since 0.2.0
- */
-export const isRecord = (u: unknown): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u)
+export { isRecord, type Rec } from './codecs/common'
 
 /**
  * Whether `u` is a string with something other than white space in it.

@@ -9,7 +9,7 @@ import type * as TE from '#fp-ts/TaskEither'
 import type { Context } from '../src/context'
 import type { ContacthubError } from '../src/error'
 import * as analytics from '../src/analytics'
-import { ANALYTICS_ENDPOINTS, type AnalyticsFunction } from '../src/codecs/analytics'
+import { ANALYTICS_ENDPOINTS, type AnalyticsFunction } from '../src/codecs/analytics-options'
 import { expectLeft, expectRight } from './helpers/fixtures'
 import { startRecorder, type Recorder } from './helpers/recorder'
 

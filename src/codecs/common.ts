@@ -9,6 +9,24 @@
 import * as t from '#io-ts/index'
 
 /**
+ * A plain JSON object, as the API's objects are.
+ *
+ * @internal
+ * @category model
+ * @since 0.2.0
+ */
+export type Rec = Readonly<Record<string, unknown>>
+
+/**
+ * Whether `u` is a non-null object that is not an array.
+ *
+ * @internal
+ * @category refinements
+ * @since 0.2.0
+ */
+export const isRecord = (u: unknown): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/**
  * A codec of `A | null` that also takes an absent (`undefined`) value as `null`. It validates in place: a present
  * value is handed to `codec` unchanged, so objects that need no conversion are returned as they came.
  *

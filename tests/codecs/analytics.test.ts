@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from '#fp-ts/Either'
 import {
-  ANALYTICS_ENDPOINTS,
-  analyticsParams,
   Composition,
   CustomerCount,
   CustomerSourceDistribution,
   CustomerTrend,
   EventTimeDistribution,
   flatList,
+  Metric,
+  NestedDistribution,
+  NumericQueryResult,
+  TrendQueryResult
+} from '../../src/codecs/analytics'
+import {
+  ANALYTICS_ENDPOINTS,
+  analyticsParams,
   getCityCompositionEndpoint,
   getCustomerDistributionByTimeEndpoint,
   getCustomerQueryDistributionEndpoint,
@@ -17,13 +23,9 @@ import {
   getEventDistributionByNodeEndpoint,
   getGenderCompositionEndpoint,
   getNumericQueryEndpoint,
-  Metric,
-  NestedDistribution,
-  NumericQueryResult,
-  TrendQueryResult,
   type AnalyticsEndpoint,
   type AnalyticsFunction
-} from '../../src/codecs/analytics'
+} from '../../src/codecs/analytics-options'
 import { decodeWith } from '../../src/decode'
 import { expectLeft, expectRight } from '../helpers/either'
 

@@ -9,7 +9,7 @@ import {
   type AnalyticsFunction,
   type AnalyticsOptions,
   type AnalyticsResults
-} from '../../src/codecs/analytics'
+} from '../../src/codecs/analytics-options'
 import { decodeWith } from '../../src/decode'
 import { startEmulator, type Emulator } from '../../src/emulator/index'
 import { MAX_TREND_STEPS } from '../../src/emulator/store/analytics'
