@@ -42,5 +42,4 @@ export const dataTour = async (ctx: Context): Promise<void> => {
   say('10. An analytic: the customers of each node')
   const count = await run('countCustomers', countCustomers(ctx, { nodes: [ctx.nodeId] }))
   for (const { nodeId, count: n } of count.data ?? []) say(`   node ${nodeId}: ${n} customers`)
-  say('More done.')
 }

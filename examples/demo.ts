@@ -15,6 +15,7 @@ let code = 0
 try {
   await quickstart(emulator.context)
   await dataTour(emulator.context)
+  console.log('Done.')
 } catch (e) {
   console.error(e instanceof Error ? e.message : e)
   code = 1

@@ -142,5 +142,4 @@ export const quickstart = async (ctx: Context): Promise<void> => {
   if (E.isRight(missing)) throw new Error('expected a 404')
   const e = missing.left
   say(`   _tag=${e._tag}${e._tag === 'HttpError' ? ` status=${e.status}` : ''}: ${e.message}`)
-  say('Done.')
 }

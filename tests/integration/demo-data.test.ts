@@ -16,7 +16,8 @@ it('shows a segment with its customers and the customer count after the quick st
   } finally {
     log.mockRestore()
   }
-  expect(lines.at(-1)).toBe('More done.')
+  // The tour reached its last step (10: an analytic).
+  expect(lines.at(-1)).toBe(`   node ${emulator.nodeId}: 25 customers`)
   expect(lines.join('\n')).toContain('12 customers in segment "Graces"')
   expect(lines.join('\n')).toContain(`node ${emulator.nodeId}: 25 customers`)
 })
