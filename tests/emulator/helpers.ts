@@ -2,6 +2,7 @@
  * Raw-HTTP helpers for the emulator's tests: global fetch, no client library.
  */
 import type { Emulator } from '../../src/emulator/index'
+import { decodeWith } from '../../src/decode'
 
 /** A parsed JSON body, read loosely by the assertions of these tests. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -85,4 +86,11 @@ export const WIRE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000
 export const counterIds = (prefix = 'id'): (() => string) => {
   let n = 0
   return () => `${prefix}-${++n}`
+}
+
+/** A value decoded with one of the client's codecs (the emulator's answers must decode), or a failing test. */
+export const decoded = <A>(codec: Parameters<typeof decodeWith<A>>[0], u: unknown): A => {
+  const r = decodeWith(codec)(u)
+  if (r._tag === 'Left') throw new Error(`does not decode: ${r.left.join('; ')}`)
+  return r.right
 }

@@ -1,11 +1,9 @@
 // GET /me: outside every workspace, under the base URL (where the client builds `${baseUrl}/me`) and at the
 // server's root; the user comes from the options, with the emulator's workspace and nodes; it decodes with UserInfo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as E from '#fp-ts/Either'
 import { UserInfo } from '../../src/codecs/me'
-import { decodeWith } from '../../src/decode'
 import { startEmulator, type Emulator } from '../../src/emulator/index'
-import { expectApiError, send } from './helpers'
+import { decoded, expectApiError, send } from './helpers'
 
 let emulator: Emulator
 
@@ -48,8 +46,7 @@ describe('GET /me', () => {
         }
       ]
     })
-    const decoded = decodeWith(UserInfo)(r.body)
-    expect(E.isRight(decoded) && decoded.right.groups?.[0]?.workspaces?.[0]?.id).toBe('ws')
+    expect(decoded(UserInfo, r.body).groups?.[0]?.workspaces?.[0]?.id).toBe('ws')
   })
 
   it('answers at the server root too, and shows nodes added later', async () => {
@@ -76,7 +73,7 @@ describe('GET /me', () => {
           }
         ]
       })
-      expect(E.isRight(decodeWith(UserInfo)(r.body))).toBe(true)
+      decoded(UserInfo, r.body)
     } finally {
       await e.close()
     }

@@ -7,9 +7,8 @@ import { customerQuery, eq, and, gte, union } from '../../src/query'
 import { Customer } from '../../src/codecs/customer'
 import { pageOf } from '../../src/codecs/page'
 import { oneSegment, Segment, SegmentPage, encodeSegmentInput } from '../../src/codecs/segment'
-import { decodeWith } from '../../src/decode'
 import { startEmulator, type Emulator } from '../../src/emulator/index'
-import { client, counterIds, expectApiError, WIRE_TIMESTAMP, type Json } from './helpers'
+import { client, decoded, counterIds, expectApiError, WIRE_TIMESTAMP, type Json } from './helpers'
 
 let emulator: Emulator
 let api: ReturnType<typeof client>
@@ -31,13 +30,6 @@ beforeEach(() => {
   emulator.reset()
   clock = Date.UTC(2024, 0, 1)
 })
-
-/** A decoded value, or the decoder's messages as a failure. */
-const decoded = <A>(codec: Parameters<typeof decodeWith<A>>[0], u: unknown): A => {
-  const r = decodeWith(codec)(u)
-  if (E.isLeft(r)) throw new Error(`does not decode: ${r.left.join('; ')}`)
-  return r.right
-}
 
 /** The inner query of a builder query, as the client sends it. */
 const body = (name: string, query: ReturnType<typeof customerQuery>, enabled?: boolean): Json => {

@@ -2,11 +2,9 @@
 // what that node sent: a create or a replace sets it, a merge and a sub-entity change merge into it. Every answer
 // decodes with the client's codecs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import * as E from '#fp-ts/Either'
 import { SourceCustomer, SourceCustomerList } from '../../src/codecs/source'
-import { decodeWith } from '../../src/decode'
 import { startEmulator, type Emulator } from '../../src/emulator/index'
-import { client, counterIds, expectApiError, WIRE_TIMESTAMP } from './helpers'
+import { client, decoded, counterIds, expectApiError, WIRE_TIMESTAMP } from './helpers'
 
 let emulator: Emulator
 let api: ReturnType<typeof client>
@@ -28,12 +26,6 @@ beforeEach(() => {
   emulator.reset()
   clock = Date.UTC(2024, 0, 1)
 })
-
-const decoded = <A>(codec: Parameters<typeof decodeWith<A>>[0], u: unknown): A => {
-  const r = decodeWith(codec)(u)
-  if (E.isLeft(r)) throw new Error(`does not decode: ${r.left.join('; ')}`)
-  return r.right
-}
 
 const sources = async (customerId: string) => {
   const r = await api.call('GET', `/customers/${customerId}/sources`)
