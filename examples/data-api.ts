@@ -11,19 +11,9 @@ import {
   getSegmentCustomers,
   pages,
   renderError,
-  type Context,
-  type ContacthubError
+  type Context
 } from 'contacthub-fp'
-
-type Task<A> = () => Promise<E.Either<ContacthubError, A>>
-
-const say = (line: string): void => console.log(line)
-
-const run = async <A>(what: string, task: Task<A>): Promise<A> => {
-  const result = await task()
-  if (E.isLeft(result)) throw new Error(`${what} failed: ${renderError(result.left)}`)
-  return result.right
-}
+import { run, say } from './quickstart'
 
 export const dataTour = async (ctx: Context): Promise<void> => {
   say('9. A segment: a named query stored by the server, and the customers it holds in this node')

@@ -28,10 +28,11 @@ import {
 
 type Task<A> = () => Promise<E.Either<ContacthubError, A>>
 
-const say = (line: string): void => console.log(line)
+/** Prints one line of the walk. */
+export const say = (line: string): void => console.log(line)
 
 /** Runs a task; a Left is printed and stops the walk unless it was expected. */
-const run = async <A>(what: string, task: Task<A>): Promise<A> => {
+export const run = async <A>(what: string, task: Task<A>): Promise<A> => {
   const result = await task()
   if (E.isLeft(result)) throw new Error(`${what} failed: ${renderError(result.left)}`)
   return result.right
