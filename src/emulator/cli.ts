@@ -174,6 +174,19 @@ const main = async (): Promise<void> => {
     process.exitCode = 1
     return
   }
+  // The handlers are in place before anything is printed: whoever waits for the output may signal at once.
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`\n${signal}: stopping the emulator\n`)
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
   const env: ReadonlyArray<readonly [string, string]> = [
     ['CONTACTHUB_BASE_URL', emulator.url],
     ['CONTACTHUB_WORKSPACE_ID', emulator.workspaceId],
@@ -195,18 +208,6 @@ const main = async (): Promise<void> => {
       ''
     ].join('\n') + '\n'
   )
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    process.stdout.write(`\n${signal}: stopping the emulator\n`)
-    emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
 main().catch((e: unknown) => {
