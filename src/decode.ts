@@ -7,6 +7,7 @@ import type * as t from '#io-ts/index'
 import type * as E from '#fp-ts/Either'
 import { compile, compileCheck, FAIL } from '#compile'
 import { left, right } from './either'
+import { decodeError, type ContacthubError } from './error'
 import { redactText as redact } from './http/redact'
 
 // Unions and intersections add the index of a branch to the context; it is not a key of the data.
@@ -235,3 +236,48 @@ export const decodeWith =
     if (report.more > 0) messages.push(`... and ${report.more} more`)
     return left(messages)
   }
+
+/** A codec's name in a message: io-ts's generated names of inline structs can be long, so they are cut. */
+const nameOf = (decoder: t.Decoder<unknown, unknown>): string => {
+  const name = typeof decoder.name === 'string' ? decoder.name : ''
+  return name.length > 60 ? `${name.slice(0, 57)}...` : name
+}
+
+/**
+ * Applies any exported codec to your own data (a webhook's body, a file, a stored value) the way the operations
+ * decode answers: converted values (timestamps) in their normal form, and on failure a `DecodeError` whose `errors`
+ * are the same readable path messages (`base.contacts.email: expected string | null, got 42`, at most 100). No
+ * request is involved, so the error's `method` and `path` are empty strings and its message names `decode` and the
+ * codec. The value is not modified. It never throws.
+ *
+ * @example
+ * const customer = decode(Customer, JSON.parse('{"id":"c1","registeredAt":"2017-03-08T10:18:17.000+0000"}'))
+ * // E.right({ id: 'c1', registeredAt: '2017-03-08T10:18:17.000Z', ... }) or E.left(DecodeError)
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const decode = <A>(codec: t.Decoder<unknown, A>, value: unknown): E.Either<ContacthubError, A> => {
+  try {
+    const result = decodeWith(codec)(value)
+    if (result._tag === 'Right') return result
+    const name = nameOf(codec)
+    return left(
+      decodeError({
+        message: `decode: the value is not a valid ${name === '' ? 'value of this codec' : name}.`,
+        errors: result.left,
+        method: '',
+        path: ''
+      })
+    )
+  } catch {
+    return left(
+      decodeError({
+        message: 'decode: the value could not be checked with this codec.',
+        errors: [],
+        method: '',
+        path: ''
+      })
+    )
+  }
+}

@@ -86,7 +86,7 @@ export {
 // pagination
 // -------------------------------------------------------------------------------------------------
 
-export { hasNextPage, hasPreviousPage, nextPage, pages, previousPage } from './pagination'
+export { hasNextPage, hasPreviousPage, items, nextPage, pages, previousPage } from './pagination'
 export type { FetchPage, Paginated } from './pagination'
 
 // -------------------------------------------------------------------------------------------------
@@ -292,7 +292,7 @@ export { PageInfo, pageOf } from './codecs/page'
 export type { Page } from './codecs/page'
 export { LenientDate, LenientTimestamp, Timestamp } from './codecs/common'
 export type { DateInput, NullableType, OpenEnum } from './codecs/common'
-export { formatValidationErrors } from './decode'
+export { decode, formatValidationErrors } from './decode'
 
 // -------------------------------------------------------------------------------------------------
 // errors
@@ -324,3 +324,4 @@ export type { Clock, Context, RetryOptions, Workspace } from './context'
 // -------------------------------------------------------------------------------------------------
 
 export { customerPatch } from './patch'
+export { asReader } from './reader'

@@ -163,3 +163,30 @@ export async function* pages<A>(
     next = nextPage(p)
   }
 }
+
+/**
+ * Walks the elements of a listing lazily, starting with `first`: one `Right` per element, page after page. The next
+ * page is fetched only when the consumer asks for the element after the last one of the current page; a failure is
+ * yielded once as a `Left` (after the elements of the pages before it), and then the walk stops. Leaving the loop
+ * early (`break`, `return`, a throw) fetches nothing more. It never throws.
+ *
+ * @example
+ * for await (const customer of items(getCustomers(ctx, { size: 100 }))) {
+ *   if (E.isLeft(customer)) { console.error(renderError(customer.left)); break }
+ *   console.log(customer.right.id)
+ * }
+ *
+ * @category pagination
+ * @since 0.2.0
+ */
+export async function* items<A>(
+  first: TE.TaskEither<ContacthubError, Paginated<A>>
+): AsyncGenerator<E.Either<ContacthubError, A>, void, undefined> {
+  for await (const page of pages(first)) {
+    if (E.isLeft(page)) {
+      yield page
+      return
+    }
+    for (const element of page.right.elements) yield E.right(element)
+  }
+}
