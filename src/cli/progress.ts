@@ -49,13 +49,14 @@ const LINE_EVERY_ROWS = 1_000
 const BAR_WIDTH = 24
 
 /**
- * `1m05s`, `12s`, `1h02m`.
+ * `0.4s`, `12s`, `1m05s`, `1h02m`.
  *
  * @category helpers
  * @since 0.2.0
  */
 export const duration = (ms: number): string => {
-  const s = Math.max(0, Math.round(ms / 1000))
+  if (ms < 9_950) return `${(Math.max(0, ms) / 1000).toFixed(1)}s`
+  const s = Math.round(ms / 1000)
   if (s < 60) return `${s}s`
   const m = Math.floor(s / 60)
   if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`

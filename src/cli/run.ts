@@ -98,6 +98,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const
 /** Files up to this size are counted first, so that progress shows a total. */
 const COUNT_LIMIT_BYTES = 32 * 1024 * 1024
 
+const rate = (n: number, ms: number): string => (ms <= 0 ? '-' : String(Math.round((n * 1000) / ms)))
+
 const say = (out: { readonly write: (s: string) => unknown }, text: string): void => {
   out.write(`${text}\n`)
 }
@@ -307,7 +309,7 @@ const importCommand = async (
   const read = interrupted ? `${done} of ${total ?? rows} rows` : `${done} rows`
   say(
     deps.stdout,
-    `${label} ${file}: ${read}: ${counts}, in ${duration(elapsed)}${o.dryRun ? '; nothing was sent' : ''}.`
+    `${label} ${file}: ${read}: ${counts}, in ${duration(elapsed)} (${rate(done, elapsed)}/s)${o.dryRun ? '; nothing was sent' : ''}.`
   )
   if (rejects.size > 0) say(deps.stdout, `${rejects.size} failed rows written to ${rejectsPath} (line, reason, raw).`)
   if (interrupted) {
