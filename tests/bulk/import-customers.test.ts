@@ -161,6 +161,20 @@ describe('importCustomers: failures', () => {
     expect(emu.customers()).toBe(2)
   })
 
+  it("a source's error message never carries the token", async () => {
+    const token = emu.context.token
+    const source: Iterable<CustomerInput> = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          throw new Error(`cannot read with ${token}`)
+        }
+      })
+    }
+    const e = expectLeft(await importCustomers(emu.context, source)())
+    expect(e.message).toBe('importCustomers: reading the source failed after 0 items: cannot read with [redacted].')
+    expect(JSON.stringify(e)).not.toContain(token)
+  })
+
   it('options and sources that cannot work are refused before anything is sent', async () => {
     const refusals = [
       await importCustomers(emu.context, customers(1), { concurrency: 0 })(),
