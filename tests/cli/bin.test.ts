@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/Either'
 import { startEmulator, type Emulator } from '../../src/emulator/index'
-import { getCustomers, type Customer } from '../../src/index'
+import { customerQuery, eq, getCustomers, type Customer } from '../../src/index'
 
 const BIN = join(process.cwd(), 'dist', 'esm', 'cli', 'main.js')
 
@@ -142,7 +142,7 @@ describe('contacthub bin (child process, emulator on 127.0.0.1)', () => {
     expect(readFileSync(join(dir, 'd-rejects.ndjson'), 'utf8')).toContain('"line":2')
   }, 60_000)
 
-  it('exports customers to stdout as NDJSON, with --fields', async () => {
+  it('exports customers to stdout as NDJSON, with --fields and --query', async () => {
     file(
       'e.ndjson',
       Array.from({ length: 7 }, (_, i) =>
@@ -159,6 +159,19 @@ describe('contacthub bin (child process, emulator on 127.0.0.1)', () => {
     expect(rows.map((c) => c.base.firstName).sort()).toEqual(['E0', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6'])
     expect(rows.every((c) => c.base.lastName === null)).toBe(true)
     expect(r.err).toContain('export customers: 7 customers written')
+    file('q.json', JSON.stringify(customerQuery(eq('base.firstName', 'E3'))))
+    const q = await bin(['export', 'customers', '--query', 'q.json'])
+    expect(q.code, q.err).toBe(0)
+    expect(
+      q.out
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { externalId: string }).externalId)
+    ).toEqual(['e-3'])
+    file('bad-q.json', '{"name":"x"}')
+    const bad = await bin(['export', 'customers', '--query', 'bad-q.json'])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('contacthub: --query: bad-q.json is not a customer query')
   }, 60_000)
 
   it('--help, whoami, and a usage error', async () => {
