@@ -29,6 +29,7 @@ const entries = [
   'src/node/index.ts',
   'src/emulator/index.ts',
   'src/emulator/cli.ts',
+  'src/cli/main.ts',
   'src/codecs/compile.ts',
   'src/codecs/compile-browser.ts'
 ].filter((f) => existsSync(f))
@@ -85,7 +86,7 @@ const executableBin = () => ({
   name: 'executable-bin',
   writeBundle(options, bundle) {
     for (const file of Object.keys(bundle)) {
-      if (/emulator\/cli\.c?js$/.test(file)) chmodSync(join(options.dir, file), 0o755)
+      if (/(emulator\/cli|cli\/main)\.c?js$/.test(file)) chmodSync(join(options.dir, file), 0o755)
     }
   }
 })

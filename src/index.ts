@@ -60,6 +60,17 @@ export { addSegment, deleteSegment, getSegment, getSegmentCustomers, getSegments
 export type { GetSegmentCustomersOptions, GetSegmentsOptions } from './segments'
 export { getCustomerSource, getCustomerSources } from './sources'
 export { getMe } from './me'
+export { importCustomers, importEvents } from './bulk/import'
+export type {
+  ImportCustomersOptions,
+  ImportFailure,
+  ImportOptions,
+  ImportProgress,
+  ImportReport,
+  ImportSource
+} from './bulk/import'
+export { exportCustomers } from './bulk/export'
+export type { ExportCustomersOptions } from './bulk/export'
 export {
   countCustomers,
   getAgeRangeComposition,

@@ -129,7 +129,8 @@ const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promis
     secret: ws.token
   }
   const idempotent = spec.idempotent ?? (method === 'GET' || method === 'PUT')
-  return retrying(attempt, s, idempotent ? 1 + s.retries : 1, progress)
+  // A 429 is retried for every method (the request was not processed); other failures only when idempotent.
+  return retrying(attempt, s, 1 + s.retries, progress, idempotent)
 }
 
 /** The context's token for redaction, read without trusting the context (a getter may throw). */

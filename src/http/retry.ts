@@ -36,8 +36,12 @@ const withAttempts = (error: ContacthubError, attempts: number, suffix = ''): Co
   return { ...error, attempts, message }
 }
 
+/** A 429: the server refused the request unprocessed, so repeating it is harmless whatever its method. */
+const rateLimited = (error: ContacthubError): boolean => error._tag === 'HttpError' && error.status === 429
+
 /**
- * Runs the attempts of a request. `progress.attempts` says how many were started, for a last-resort error.
+ * Runs the attempts of a request. `progress.attempts` says how many were started, for a last-resort error. A request
+ * that is not `idempotent` is repeated only after a 429.
  *
  * @category utils
  * @since 0.2.0
@@ -46,7 +50,8 @@ export const retrying = async (
   a: Attempt,
   s: Settings,
   maxAttempts: number,
-  progress: { attempts: number }
+  progress: { attempts: number },
+  idempotent = true
 ): Promise<Either<ContacthubError, Reply>> => {
   const { clock } = s
   for (let n = 1; ; n++) {
@@ -54,7 +59,8 @@ export const retrying = async (
     progress.attempts = n
     const outcome = await attemptOnce(a)
     if (outcome.error === undefined) return right(outcome.reply)
-    if (outcome.transient !== true || n >= maxAttempts) return left(withAttempts(outcome.error, n))
+    const again = outcome.transient === true && (idempotent || rateLimited(outcome.error))
+    if (!again || n >= maxAttempts) return left(withAttempts(outcome.error, n))
     let delay = parseRetryAfter(outcome.retryAfter, clock.now())
     if (delay !== undefined && delay > s.maxRetryAfterMs)
       return left(withAttempts(outcome.error, n, ', and its Retry-After is longer than the client waits.'))

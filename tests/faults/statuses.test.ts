@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import * as O from '#fp-ts/Option'
-import { addCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
+import { addCustomer, deleteCustomer, getCustomer, getCustomers, updateCustomer } from '../../src/customers'
 import { conflictingCustomerId } from '../../src/error'
 import { json, useRecorder } from '../helpers/recorder'
 import { expectLeft, expectRight, nth } from '../helpers/either'
@@ -153,8 +153,33 @@ describe('429 and Retry-After', () => {
     expect(vc.sleeps).toEqual([2000, 2000])
   })
 
-  it('a 429 on addCustomer is returned, not retried', async () => {
+  // A rate-limited request was not processed: repeating it is harmless whatever the method.
+  it('a 429 on addCustomer (POST) is retried after its Retry-After', async () => {
     retryAfter('1')
+    expect(expectRight(await addCustomer(ctx(), { externalId: 'x' })()).id).toBe('c1')
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'POST'])
+    expect(vc.sleeps).toEqual([1000])
+  })
+
+  it('a 429 on updateCustomer (PATCH) and deleteCustomer (DELETE) is retried too', async () => {
+    // Every other request is rate limited: the first attempt of each call.
+    server.handle((_, res, n) =>
+      n % 2 === 1 ? json(res, 429, {}, { 'retry-after': String(n) }) : json(res, 200, CUSTOMER)
+    )
+    expect(expectRight(await updateCustomer(ctx(), 'c1', { externalId: 'y' })()).id).toBe('c1')
+    expectRight(await deleteCustomer(ctx(), 'c1')())
+    expect(server.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'DELETE', 'DELETE'])
+    expect(vc.sleeps).toEqual([1000, 3000])
+  })
+
+  it('a persistent 429 on addCustomer: bounded attempts, then the 429', async () => {
+    server.handle((_, res) => json(res, 429, {}, { 'retry-after': '1' }))
+    expect(expectLeft(await addCustomer(ctx(), { externalId: 'x' })())).toMatchObject({ status: 429, attempts: 3 })
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it('a 429 whose Retry-After is over maxRetryAfterMs is returned at once, POST or not', async () => {
+    retryAfter('60')
     expect(expectLeft(await addCustomer(ctx(), { externalId: 'x' })())).toMatchObject({ status: 429, attempts: 1 })
     expect(server.requests).toHaveLength(1)
   })
