@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import type { Hooks } from '../context'
+import type { Clock, Hooks } from '../context'
 
 /**
  * Does nothing.
@@ -28,5 +28,20 @@ export const emit = (hooks: Hooks, name: keyof Hooks, make: () => object): void 
     if (hook) Promise.resolve(hook(make())).catch(noop)
   } catch {
     // A hook's failure (or the clock's) is not the call's: the call goes on.
+  }
+}
+
+/**
+ * The time by `clock.now`; `NaN` when the clock throws (a duration is not worth failing a call for, and without
+ * hooks a call never needed the clock's time).
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const timeOf = (clock: Clock): number => {
+  try {
+    return clock.now()
+  } catch {
+    return NaN
   }
 }

@@ -9,7 +9,7 @@ import type { Hooks } from '../context'
 import type { ContacthubError } from '../error'
 import type { Reply } from '../request'
 import { aborted, attemptOnce, type Attempt } from './attempt'
-import { noop } from './hooks'
+import { noop, timeOf } from './hooks'
 import { left, right } from '../either'
 import type { Settings } from './settings'
 
@@ -70,7 +70,7 @@ export const retrying = async (
     if (a.signal?.aborted === true) return left(aborted(a))
     progress.attempts = n
     hook('onRequest', () => ({}))
-    const start = clock.now()
+    const start = timeOf(clock)
     progress.started ??= start
     const outcome = await attemptOnce(a, (status) =>
       hook('onResponse', () => ({ status, durationMs: clock.now() - start }))
