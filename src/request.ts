@@ -22,7 +22,7 @@ import type { Attempt } from './http/attempt'
 import { left, right } from './either'
 import { at, causeOf, guardFetch, notJson } from './http/failure'
 import { buildHeaders } from './http/headers'
-import { emit } from './http/hooks'
+import { emit, timeOf } from './http/hooks'
 import { redactText } from './http/redact'
 import { retrying, type Tries } from './http/retry'
 import { settingsOf } from './http/settings'
@@ -127,8 +127,8 @@ const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promis
   const call = { callId: ++calls, operation, method, path: redactText(path.right, ws.token) }
   const { clock } = s
   progress.hook = (name, extra) => emit(s.hooks, name, () => ({ ...call, attempt: progress.attempts, ...extra() }))
-  progress.done = (tag) =>
-    progress.hook?.('onDone', () => ({ durationMs: clock.now() - (progress.started ?? clock.now()), tag }))
+  const started = timeOf(clock)
+  progress.done = (tag) => progress.hook?.('onDone', () => ({ durationMs: clock.now() - started, tag }))
   const attempt: Attempt = {
     fetcher: fetcherFor(ws.fetch),
     url: `${base.right}${path.right}${buildQuery(spec.query)}`,

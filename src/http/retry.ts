@@ -47,8 +47,6 @@ const withAttempts = (error: ContacthubError, attempts: number, suffix = ''): Co
  */
 export interface Tries {
   attempts: number
-  /** When the first attempt started, by `clock.now`. */
-  started?: number
   hook?: (name: keyof Hooks, extra: () => object) => void
 }
 
@@ -71,7 +69,6 @@ export const retrying = async (
     progress.attempts = n
     hook('onRequest', () => ({}))
     const start = timeOf(clock)
-    progress.started ??= start
     const outcome = await attemptOnce(a, (status) =>
       hook('onResponse', () => ({ status, durationMs: clock.now() - start }))
     )
