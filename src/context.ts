@@ -87,7 +87,7 @@ export interface RetryEvent extends RequestEvent {
 
 /**
  * A call ended: after its last attempt and the decoding of its answer. `tag` is the error's when it failed (any
- * failure: HTTP status, network, timeout, abort, size, decoding), absent when it succeeded.
+ * failure: HTTP status, network, timeout, abort, size, decoding), `undefined` when it succeeded.
  *
  * @category model
  * @since 0.2.0
