@@ -103,6 +103,13 @@ export interface AbortError {
   readonly message: string
   readonly method: string
   readonly path: string
+  /**
+   * The signal's `reason`, told as its `name`, `message` and `code` (a string reason is the `message`), token-free:
+   * `controller.abort('user left')` gives `{ message: 'user left' }`, `AbortSignal.timeout(ms)` a `TimeoutError`.
+   *
+   * @since 0.2.0
+   */
+  readonly reason?: NetworkCause
 }
 
 /**

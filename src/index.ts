@@ -328,7 +328,17 @@ export type {
 // -------------------------------------------------------------------------------------------------
 
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, getNode } from './context'
-export type { Clock, Context, RetryOptions, Workspace } from './context'
+export type {
+  Clock,
+  Context,
+  DoneEvent,
+  Hooks,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+  RetryOptions,
+  Workspace
+} from './context'
 
 // -------------------------------------------------------------------------------------------------
 // helpers

@@ -6,7 +6,8 @@
  * Each concern lives in a module of `http/` named for it: `url` (path and query), `headers`, `settings` (the
  * context's transport options, checked), `body` (reading under the cap, JSON), `redact` (the token out of what the
  * server said), `status-error` (the `HttpError` of a response), `failure` (transport failure or caller's bug),
- * `attempt` (one attempt, with its timeout), `retry` (the loop, backoff, `Retry-After`), `timer` (long waits).
+ * `attempt` (one attempt, with its timeout), `retry` (the loop, backoff, `Retry-After`), `timer` (long waits),
+ * `hooks` (calling `ctx.hooks`, safely).
  *
  * @since 0.1.0
  */
@@ -21,7 +22,9 @@ import type { Attempt } from './http/attempt'
 import { left, right } from './either'
 import { at, causeOf, guardFetch, notJson } from './http/failure'
 import { buildHeaders } from './http/headers'
-import { retrying } from './http/retry'
+import { emit, timeOf } from './http/hooks'
+import { redactText } from './http/redact'
+import { retrying, type Tries } from './http/retry'
 import { settingsOf } from './http/settings'
 import { buildPath, buildQuery } from './http/url'
 
@@ -89,11 +92,17 @@ const fetcherFor = (custom: typeof fetch = globalFetch): $Fetch => {
   return f
 }
 
-/** What the last-resort error can say: the resolved path once known, and how many attempts were started. */
-interface Progress {
+/**
+ * What the last-resort error can say (the resolved path once known, how many attempts were started), and, once the
+ * input is accepted, how to tell the hooks that the call is done.
+ */
+interface Progress extends Tries {
   path: string
-  attempts: number
+  done?: (tag?: ContacthubError['_tag']) => void
 }
+
+/** Numbers the calls of this process, for the hooks' `callId`. */
+let calls = 0
 
 const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promise<Either<ContacthubError, Reply>> => {
   const { operation, method } = spec
@@ -101,7 +110,7 @@ const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promis
   // The caller's input, checked in this order; the first reason to refuse it is the error.
   const s = settingsOf(ws)
   if (typeof s === 'string') return refuse(s)
-  const base = checkBaseUrl(ws.baseUrl ?? DEFAULT_BASE_URL)
+  const base = checkBaseUrl(ws.baseUrl ?? DEFAULT_BASE_URL, ws.allowInsecureHttp === true)
   if (base._tag === 'Left') return refuse(base.left)
   const path = buildPath(spec.path, spec.params, ws.workspaceId)
   if (path._tag === 'Left') return refuse(path.left)
@@ -114,6 +123,12 @@ const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promis
     return refuse('the body cannot be serialised as JSON')
   }
   progress.path = path.right
+  // What every event of this call says; the path as errors have it, and never the token (even as an id).
+  const call = { callId: ++calls, operation, method, path: redactText(path.right, ws.token) }
+  const { clock } = s
+  progress.hook = (name, extra) => emit(s.hooks, name, () => ({ ...call, attempt: progress.attempts, ...extra() }))
+  const started = timeOf(clock)
+  progress.done = (tag) => progress.hook?.('onDone', () => ({ durationMs: clock.now() - started, tag }))
   const attempt: Attempt = {
     fetcher: fetcherFor(ws.fetch),
     url: `${base.right}${path.right}${buildQuery(spec.query)}`,
@@ -144,22 +159,26 @@ const tokenOf = (ws: unknown): string => {
 }
 
 /**
- * Sends a request and returns the status, headers and parsed JSON body of a 2xx answer. Retries idempotent requests
- * on transient failures; never throws.
- *
- * @category utils
- * @since 0.1.0
+ * Runs a request and turns its reply into the result with `then`; tells `onDone` how the call ended. Never rejects:
+ * whatever a user's fetch, clock or context does, a last line of defence keeps what is known (the resolved path,
+ * the attempts started).
  */
-export const send =
-  (ws: Workspace, spec: RequestSpec): TE.TaskEither<ContacthubError, Reply> =>
-  () => {
+const exchange =
+  <A>(
+    ws: Workspace,
+    spec: RequestSpec,
+    then: (reply: Reply) => Either<ContacthubError, A>
+  ): TE.TaskEither<ContacthubError, A> =>
+  async () => {
     const progress: Progress = { path: spec.path, attempts: 0 }
-    // A last line of defence: nothing exported may reject, whatever a user's fetch, clock or context does. It
-    // keeps what is known: the resolved path and the attempts started.
-    return run(ws, spec, progress).catch((e: unknown) => {
+    let result: Either<ContacthubError, A>
+    try {
+      const reply = await run(ws, spec, progress)
+      result = reply._tag === 'Left' ? reply : then(reply.right)
+    } catch (e) {
       const { method } = spec
       const { path, attempts } = progress
-      return left(
+      result = left(
         networkError(
           at({ where: `${spec.operation} ${method} ${path}`, method, path }, 'failed unexpectedly', {
             ...(attempts > 0 ? { attempts } : {}),
@@ -167,8 +186,20 @@ export const send =
           })
         )
       )
-    })
+    }
+    progress.done?.(result._tag === 'Left' ? result.left._tag : undefined)
+    return result
   }
+
+/**
+ * Sends a request and returns the status, headers and parsed JSON body of a 2xx answer. Retries idempotent requests
+ * on transient failures; never throws.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const send = (ws: Workspace, spec: RequestSpec): TE.TaskEither<ContacthubError, Reply> =>
+  exchange(ws, spec, right)
 
 /**
  * Sends a request and decodes its body with `decoder`; a missing or mis-shaped body is a `DecodeError` whose
@@ -177,12 +208,12 @@ export const send =
  * @category utils
  * @since 0.1.0
  */
-export const request =
-  <A>(ws: Workspace, spec: RequestSpec, decoder: t.Decoder<unknown, A>): TE.TaskEither<ContacthubError, A> =>
-  async () => {
-    const reply = await send(ws, spec)()
-    if (reply._tag === 'Left') return reply
-    const { status, body, path, where } = reply.right
+export const request = <A>(
+  ws: Workspace,
+  spec: RequestSpec,
+  decoder: t.Decoder<unknown, A>
+): TE.TaskEither<ContacthubError, A> =>
+  exchange(ws, spec, ({ status, body, path, where }) => {
     const t = { where, method: spec.method, path }
     if (body === undefined) return left(notJson(t, status, 'an empty body'))
     let decoded: Either<ReadonlyArray<string>, A>
@@ -201,7 +232,7 @@ export const request =
             })
           )
         )
-  }
+  })
 
 /**
  * Sends a request whose answer carries nothing the caller needs (an empty body or any JSON).
@@ -209,9 +240,5 @@ export const request =
  * @category utils
  * @since 0.1.0
  */
-export const requestVoid =
-  (ws: Workspace, spec: RequestSpec): TE.TaskEither<ContacthubError, void> =>
-  async () => {
-    const reply = await send(ws, spec)()
-    return reply._tag === 'Left' ? reply : right(undefined)
-  }
+export const requestVoid = (ws: Workspace, spec: RequestSpec): TE.TaskEither<ContacthubError, void> =>
+  exchange(ws, spec, () => right(undefined))

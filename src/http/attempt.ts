@@ -22,6 +22,7 @@ import {
 import type { Method, Reply } from '../request'
 import { parseJson, readBody } from './body'
 import { at, causeOf, explainFailure, notJson, statusError, type Target } from './failure'
+import { noop } from './hooks'
 import { after } from './timer'
 
 /**
@@ -54,23 +55,27 @@ export type Outcome =
 
 const RETRY_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
-const noop = (): void => undefined
-
 /**
- * The `AbortError` of a request whose caller's signal fired.
+ * The `AbortError` of a request whose caller's signal fired, with the signal's `reason` told token-free.
  *
  * @category constructors
  * @since 0.2.0
  */
-export const aborted = (t: Target): AbortError => abortError(at(t, 'was aborted by the caller', {}))
+export const aborted = (a: Target & Pick<Attempt, 'signal'>): AbortError => {
+  const reason: unknown = a.signal?.reason
+  return abortError(
+    at(a, 'was aborted by the caller', reason === undefined ? {} : { reason: causeOf(reason, a.secret) })
+  )
+}
 
 /**
  * Runs one attempt. It does not reject: whatever happens (including a failure of this code) is an `Outcome`.
+ * `answered` is told the status once the answer is handled, when one arrived (any status).
  *
  * @category utils
  * @since 0.2.0
  */
-export const attemptOnce = async (a: Attempt): Promise<Outcome> => {
+export const attemptOnce = async (a: Attempt, answered: (status: number) => void): Promise<Outcome> => {
   const { timeout, limit, signal, secret } = a
   const controller = new AbortController()
   let cause: 'timeout' | 'abort' | undefined
@@ -160,5 +165,6 @@ export const attemptOnce = async (a: Attempt): Promise<Outcome> => {
   } finally {
     cancelTimer()
     signal?.removeEventListener('abort', onAbort)
+    if (status !== undefined) answered(status)
   }
 }

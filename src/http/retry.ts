@@ -5,9 +5,11 @@
  * @since 0.2.0
  */
 import type { Either } from '#fp-ts/Either'
+import type { Hooks } from '../context'
 import type { ContacthubError } from '../error'
 import type { Reply } from '../request'
 import { aborted, attemptOnce, type Attempt } from './attempt'
+import { noop, timeOf } from './hooks'
 import { left, right } from '../either'
 import type { Settings } from './settings'
 
@@ -40,6 +42,18 @@ const withAttempts = (error: ContacthubError, attempts: number, suffix = ''): Co
 const rateLimited = (error: ContacthubError): boolean => error._tag === 'HttpError' && error.status === 429
 
 /**
+ * What the loop tells its caller as it goes: how many attempts were started (for a last-resort error and the
+ * events), and `hook`, which calls a hook of the context with the call's event plus `extra` (no hooks: no-op).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface Tries {
+  attempts: number
+  hook?: (name: keyof Hooks, extra: () => object) => void
+}
+
+/**
  * Runs the attempts of a request. `progress.attempts` says how many were started, for a last-resort error. A request
  * that is not `idempotent` is repeated only after a 429.
  *
@@ -50,21 +64,29 @@ export const retrying = async (
   a: Attempt,
   s: Settings,
   maxAttempts: number,
-  progress: { attempts: number },
+  progress: Tries,
   idempotent = true
 ): Promise<Either<ContacthubError, Reply>> => {
   const { clock } = s
+  const hook = progress.hook! // set by the caller once the input is accepted
   for (let n = 1; ; n++) {
     if (a.signal?.aborted === true) return left(aborted(a))
     progress.attempts = n
-    const outcome = await attemptOnce(a)
-    if (outcome.error === undefined) return right(outcome.reply)
-    const again = outcome.transient === true && (idempotent || rateLimited(outcome.error))
-    if (!again || n >= maxAttempts) return left(withAttempts(outcome.error, n))
+    hook('onRequest', () => ({}))
+    const start = timeOf(clock)
+    const outcome = await attemptOnce(a, (status) =>
+      hook('onResponse', () => ({ status, durationMs: clock.now() - start }))
+    )
+    const { error } = outcome
+    if (error === undefined) return right(outcome.reply)
+    const again = outcome.transient === true && (idempotent || rateLimited(error))
+    if (!again || n >= maxAttempts) return left(withAttempts(error, n))
     let delay = parseRetryAfter(outcome.retryAfter, clock.now())
     if (delay !== undefined && delay > s.maxRetryAfterMs)
-      return left(withAttempts(outcome.error, n, ', and its Retry-After is longer than the client waits.'))
+      return left(withAttempts(error, n, ', and its Retry-After is longer than the client waits.'))
     delay ??= Math.floor(clock.random() * Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (n - 1)))
-    if (delay > 0) await clock.sleep(delay, a.signal).catch(() => undefined)
+    const delayMs = delay
+    hook('onRetry', () => ({ tag: error._tag, delayMs }))
+    if (delay > 0) await clock.sleep(delay, a.signal).catch(noop)
   }
 }

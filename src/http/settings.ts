@@ -10,6 +10,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   REAL_CLOCK,
   type Clock,
+  type Hooks,
   type RetryOptions,
   type Workspace
 } from '../context'
@@ -26,6 +27,8 @@ export interface Settings extends Required<RetryOptions> {
   /** Bytes of a response body; `Infinity`: no cap. */
   readonly maxResponseBytes: number
   readonly clock: Clock
+  /** The context's hooks (checked: functions or `undefined`), or none. */
+  readonly hooks: Hooks
 }
 
 /**
@@ -43,7 +46,12 @@ const isFunction = (u: unknown): boolean => typeof u === 'function'
 const OPTIONS: ReadonlyArray<readonly [string, (u: unknown) => boolean, string]> = [
   ['fetch', isFunction, 'a function'],
   ['signal', (u) => isObject(u) && isFunction(u.addEventListener), 'an AbortSignal'],
-  ['retry', (u) => u === false || isObject(u), 'retry options or false']
+  ['retry', (u) => u === false || isObject(u), 'retry options or false'],
+  [
+    'hooks',
+    (u) => isObject(u) && Object.values(u).every((f) => f === undefined || isFunction(f)),
+    'an object of functions'
+  ]
 ]
 
 /** The number options and their defaults; the retry options (`DEFAULT_RETRY`'s keys) live under `ctx.retry`. */
@@ -84,6 +92,7 @@ const check = (u: Record<string, unknown>): string | Settings => {
     }
   }
   s.clock = clock
+  s.hooks = u.hooks ?? {}
   return s as unknown as Settings
 }
 
@@ -92,9 +101,9 @@ const check = (u: Record<string, unknown>): string | Settings => {
 const checked = new WeakMap<object, string | Settings>()
 
 /**
- * Checks the transport settings of a context (`timeout`, `maxResponseBytes`, `retry`, `clock`, `fetch`, `signal`)
- * and fills in the defaults; or the reason it is refused (a string). The context itself must be an object. The
- * result is kept per context object.
+ * Checks the transport settings of a context (`timeout`, `maxResponseBytes`, `retry`, `clock`, `hooks`, `fetch`,
+ * `signal`, `allowInsecureHttp`) and fills in the defaults; or the reason it is refused (a string). The context
+ * itself must be an object. The result is kept per context object.
  *
  * @category utils
  * @since 0.2.0

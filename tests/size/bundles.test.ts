@@ -20,13 +20,14 @@ const KB = 1024
  * hardening guarantees (a bounded, iterative decode report; context and option checks; transport failures told from
  * programming errors, with their cause; chained long timers; messages with attempts and hints), after taking back
  * ~0.9 KiB (browser bundles leave the compiled decoding fast path out; fp-ts/Either written out; shared message
- * pieces). See README, "Size".
+ * pieces). See README, "Size". Issue 16 added ~0.36 KiB to every operation (hooks 0.29, allowInsecureHttp 0.05,
+ * the abort reason 0.02): addCustomer 16.09 / 15.56, pagination 16.06 / 15.40; without ofetch 12.62 and 12.61.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  addCustomer: 16 * KB,
+  addCustomer: 16.5 * KB,
   addEvent: 11 * KB,
   'query builder': 1.5 * KB,
-  pagination: 16 * KB,
+  pagination: 16.5 * KB,
   everything: 27 * KB,
   'segments only': 15 * KB,
   'analytics only': 15.5 * KB
@@ -34,9 +35,9 @@ const BUDGETS: Readonly<Record<string, number>> = {
 
 /** Budgets of the same scenarios bundled without ofetch (esbuild, ofetch external). */
 const WITHOUT_TRANSPORT: Readonly<Record<string, number>> = {
-  addCustomer: 12.5 * KB,
+  addCustomer: 13 * KB,
   addEvent: 7 * KB,
-  pagination: 12.5 * KB
+  pagination: 13 * KB
 }
 
 /** Strings that only one part of the package (or one dependency) puts in a bundle. */
