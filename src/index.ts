@@ -98,6 +98,7 @@ export {
   between,
   customerQuery,
   eq,
+  eventQuery,
   except,
   gt,
   gte,
@@ -119,9 +120,18 @@ export type {
   CustomerObjectAttribute,
   DateTimeValue,
   DateValue,
+  EventAttributes,
+  EventObjectAttribute,
+  EventQueryOptions,
   ExtendedAttribute,
   ExtendedValue,
-  OrderedAttribute
+  OrderedAttribute,
+  ScopeAttribute,
+  ScopeAttributes,
+  ScopeObjectAttribute,
+  ScopeOrderedAttribute,
+  ScopeValue,
+  TimeframeAttributes
 } from './query'
 
 // -------------------------------------------------------------------------------------------------
@@ -194,7 +204,7 @@ export type {
   StandardEventContext,
   StandardEventType
 } from './codecs/event'
-export { ConditionCodec, QueryCodec } from './codecs/query'
+export { ConditionCodec, DidClauseCodec, QueryCodec } from './codecs/query'
 export type {
   AtomicCondition,
   BetweenCondition,
@@ -203,6 +213,9 @@ export type {
   ComparisonOperator,
   CompositeCondition,
   Condition,
+  ConditionScope,
+  DidClause,
+  EventScope,
   InnerQuery,
   ListCondition,
   ListOperator,
@@ -212,7 +225,9 @@ export type {
   Query,
   QueryConjunction,
   QueryScalar,
-  SimpleQuery
+  Scoped,
+  SimpleQuery,
+  TimeframeScope
 } from './codecs/query'
 export { Segment } from './codecs/segment'
 export type { SegmentInput } from './codecs/segment'

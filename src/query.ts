@@ -754,7 +754,7 @@ const EVERY_EVENT = { type: 'atomic', attribute: 'date', operator: 'IS_NOT_NULL'
  */
 export const eventQuery = <T extends StandardEventType>(
   type: T,
-  options: EventQueryOptions<T> = {},
+  options: EventQueryOptions<NoInfer<T>> = {},
   name: string = DEFAULT_QUERY_NAME
 ): Query => ({
   name,
