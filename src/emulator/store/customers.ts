@@ -70,19 +70,7 @@ export const renderCustomer = (c: StoredCustomer): Record<string, unknown> => ({
  * @since 0.2.0
  */
 export const customerOperations = (ws: Workspace) => {
-  const {
-    deps,
-    nodes,
-    customers,
-    events,
-    byExternalId,
-    sessionOwner,
-    gone,
-    error,
-    invalid,
-    badParam,
-    customerNotFound
-  } = ws
+  const { deps, nodes, customers, byExternalId, sessionOwner, gone, error, invalid, badParam, customerNotFound } = ws
   const { nodeNotFound, listingScope, one, paginate } = ws
   const link = linkSession(ws)
 
@@ -152,7 +140,7 @@ export const customerOperations = (ws: Workspace) => {
           query.left
         )
       }
-      selected = [...runQuery(query.right, selected, events.values())]
+      selected = [...runQuery(query.right, selected, ws.events.values())]
     }
     const direction = one(params, 'direction')
     const sort = parseSort(sortValues, direction === undefined || direction === '' ? 'asc' : direction)

@@ -49,7 +49,7 @@ const asQuery = (s: StoredSegment): E.Either<ReadonlyArray<FieldError>, Query> =
  * @since 0.2.0
  */
 export const segmentOperations = (ws: Workspace) => {
-  const { deps, nodes, customers, events, segments, error, invalid, listingScope, one, paginate } = ws
+  const { deps, nodes, customers, segments, error, invalid, listingScope, one, paginate } = ws
 
   const segmentNotFound = (id: string): Reply => error(404, `Segment not found: ${id}`)
 
@@ -157,7 +157,7 @@ export const segmentOperations = (ws: Workspace) => {
     const query = asQuery(s)
     if (E.isLeft(query)) return error(400, `The query of segment ${id} cannot be evaluated`, query.left)
     const inNode = [...customers.values()].filter((c) => c.nodeId === nodeId).map(renderCustomer)
-    const selected = runQuery(query.right, inNode, events.values())
+    const selected = runQuery(query.right, inNode, ws.events.values())
     return paginate(selected, inNode.length, params, (c) => (fields.length === 0 ? c : selectFields(c, fields)))
   }
 
