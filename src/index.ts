@@ -109,6 +109,7 @@ export {
   between,
   customerQuery,
   eq,
+  eventQuery,
   except,
   gt,
   gte,
@@ -130,9 +131,18 @@ export type {
   CustomerObjectAttribute,
   DateTimeValue,
   DateValue,
+  EventAttributes,
+  EventObjectAttribute,
+  EventQueryOptions,
   ExtendedAttribute,
   ExtendedValue,
-  OrderedAttribute
+  OrderedAttribute,
+  ScopeAttribute,
+  ScopeAttributes,
+  ScopeObjectAttribute,
+  ScopeOrderedAttribute,
+  ScopeValue,
+  TimeframeAttributes
 } from './query'
 
 // -------------------------------------------------------------------------------------------------
@@ -205,7 +215,7 @@ export type {
   StandardEventContext,
   StandardEventType
 } from './codecs/event'
-export { ConditionCodec, QueryCodec } from './codecs/query'
+export { ConditionCodec, DidClauseCodec, QueryCodec } from './codecs/query'
 export type {
   AtomicCondition,
   BetweenCondition,
@@ -214,6 +224,9 @@ export type {
   ComparisonOperator,
   CompositeCondition,
   Condition,
+  ConditionScope,
+  DidClause,
+  EventScope,
   InnerQuery,
   ListCondition,
   ListOperator,
@@ -223,7 +236,9 @@ export type {
   Query,
   QueryConjunction,
   QueryScalar,
-  SimpleQuery
+  Scoped,
+  SimpleQuery,
+  TimeframeScope
 } from './codecs/query'
 export { Segment } from './codecs/segment'
 export type { SegmentInput } from './codecs/segment'

@@ -6,6 +6,11 @@
  * text attributes take strings, numbers numbers, flags booleans, and dates a `Date` or a string (a `Date` is sent as an
  * ISO date-time, or as `YYYY-MM-DD` for the date-only `base.dob` and job dates).
  *
+ * The same helpers build the conditions of an event query ({@link eventQuery}): there, the compiler takes the paths
+ * from the event type's schema (`properties.amount.total` for a `completedOrder`) and `date` for the timeframe. The
+ * scope of a condition (customer, event, timeframe) is inferred from where it is written, and a condition built for
+ * one scope does not fit another.
+ *
  * @example
  * import { customerQuery, and, eq, isIn, getCustomers } from 'contacthub-fp'
  *
@@ -14,18 +19,23 @@
  *
  * @since 0.1.0
  */
+import type { StandardEventType } from './codecs/event'
+import type { EventPropertiesMap } from './codecs/event-types'
 import type {
   BetweenCondition,
   ComparisonCondition,
   ComparisonOperator,
   CompositeCondition,
   Condition,
+  ConditionScope,
+  EventScope,
   InnerQuery,
   ListCondition,
   NullCondition,
   Query,
   QueryConjunction,
-  QueryScalar
+  QueryScalar,
+  TimeframeScope
 } from './codecs/query'
 
 // -------------------------------------------------------------------------------------------------
@@ -245,6 +255,130 @@ export type OrderedAttribute =
   | ExtendedAttribute
 
 // -------------------------------------------------------------------------------------------------
+// events, as the compiler sees them
+// -------------------------------------------------------------------------------------------------
+
+type Leaf = string | number | boolean
+
+/** The keys an object type names (its index signature left out). */
+type KnownKeys<V> = keyof { [K in keyof V as string extends K ? never : number extends K ? never : K]: V[K] } & string
+
+/** One record per attribute path under `P` of a value of type `V` (lists are looked through, `null` dropped). */
+type AttributesAt<V, P extends string> = [V] extends [ReadonlyArray<infer I>]
+  ? AttributesAt<NonNullable<I>, P>
+  : [V] extends [Leaf]
+    ? { readonly [K in P]: V }
+    : [V] extends [object]
+      ? | { [K in KnownKeys<V>]-?: AttributesAt<NonNullable<V[K]>, `${P}.${K}`> }[KnownKeys<V>]
+        | (string extends keyof V ? { readonly [K in `${P}.${string}`]: ExtendedValue } : never)
+      : never
+
+/** The paths of the objects and lists under `P` (`P` included). */
+type ObjectPathsAt<V, P extends string> = [V] extends [ReadonlyArray<infer I>]
+  ? P | Exclude<ObjectPathsAt<NonNullable<I>, P>, P>
+  : [V] extends [Leaf]
+    ? never
+    : [V] extends [object]
+      ? | P
+        | { [K in KnownKeys<V>]-?: ObjectPathsAt<NonNullable<V[K]>, `${P}.${K}`> }[KnownKeys<V>]
+        | (string extends keyof V ? `${P}.${string}` : never)
+      : never
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never
+
+/**
+ * Every attribute path of the properties of an event of type `T` and the type of value a condition on it takes:
+ * `'properties.amount.total': number` for a `completedOrder`. Lists are looked through
+ * (`properties.products.sku` matches when any product matches); enums keep their values; a free-form object
+ * (`properties.extraProperties`) takes any path below it, like a customer's `extended`.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type EventAttributes<T extends StandardEventType> = UnionToIntersection<
+  AttributesAt<EventPropertiesMap[T], 'properties'>
+>
+
+/**
+ * Paths of the objects and lists in the properties of an event of type `T` (`properties.amount`,
+ * `properties.products`, `properties` itself): `isNull` / `isNotNull` may name them too.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type EventObjectAttribute<T extends StandardEventType> = ObjectPathsAt<EventPropertiesMap[T], 'properties'>
+
+/**
+ * The one attribute of an event query's timeframe: the event's `date`.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type TimeframeAttributes = { readonly date: DateTimeValue }
+
+/**
+ * The attribute paths of a scope and the type of value each takes: {@link CustomerAttributes} (with
+ * `extended.*`) on customers, {@link EventAttributes} in an event query's `where`, {@link TimeframeAttributes}
+ * in its `timeframe`. An event type the client does not know takes any `properties.*` path.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type ScopeAttributes<S extends ConditionScope> =
+  S extends EventScope<infer T>
+    ? T extends StandardEventType
+      ? EventAttributes<T>
+      : { readonly [K in `properties.${string}`]: ExtendedValue }
+    : S extends TimeframeScope
+      ? TimeframeAttributes
+      : CustomerAttributes & { readonly [K in ExtendedAttribute]: ExtendedValue }
+
+/**
+ * An attribute path a condition in scope `S` may name with a value.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type ScopeAttribute<S extends ConditionScope> = keyof ScopeAttributes<S> & string
+
+/**
+ * The paths of objects and lists in scope `S`, which only `isNull` / `isNotNull` name.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type ScopeObjectAttribute<S extends ConditionScope> =
+  S extends EventScope<infer T>
+    ? T extends StandardEventType
+      ? EventObjectAttribute<T>
+      : 'properties' | `properties.${string}`
+    : S extends TimeframeScope
+      ? never
+      : CustomerObjectAttribute
+
+/**
+ * The type of value a condition on attribute `A` in scope `S` takes.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type ScopeValue<S extends ConditionScope, A extends string> = A extends keyof ScopeAttributes<S>
+  ? ScopeAttributes<S>[A]
+  : never
+
+/**
+ * The attributes of scope `S` with an order (text, numbers, dates): the ones `gt`, `gte`, `lt`, `lte` and
+ * `between` accept.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type ScopeOrderedAttribute<S extends ConditionScope> = {
+  readonly [K in keyof ScopeAttributes<S>]: ScopeAttributes<S>[K] extends boolean ? never : K
+}[keyof ScopeAttributes<S>] &
+  string
+
+// -------------------------------------------------------------------------------------------------
 // values
 // -------------------------------------------------------------------------------------------------
 
@@ -266,7 +400,11 @@ const toScalar = (attribute: string, value: ExtendedValue): QueryScalar => {
     : value.toISOString()
 }
 
-const compare = (attribute: string, operator: ComparisonOperator, value: ExtendedValue): ComparisonCondition => ({
+const compare = <S extends ConditionScope>(
+  attribute: string,
+  operator: ComparisonOperator,
+  value: ExtendedValue
+): ComparisonCondition<S> => ({
   type: 'atomic',
   attribute,
   operator,
@@ -287,8 +425,10 @@ const compare = (attribute: string, operator: ComparisonOperator, value: Extende
  * @category query builder
  * @since 0.1.0
  */
-export const eq = <A extends CustomerAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
-  compare(attribute, 'EQUALS', value)
+export const eq = <S extends ConditionScope = ConditionScope, A extends ScopeAttribute<S> = ScopeAttribute<S>>(
+  attribute: A,
+  value: ScopeValue<S, A>
+): ComparisonCondition<S> => compare(attribute, 'EQUALS', value as ExtendedValue)
 
 /**
  * `attribute` differs from `value`.
@@ -299,8 +439,10 @@ export const eq = <A extends CustomerAttribute>(attribute: A, value: AttributeVa
  * @category query builder
  * @since 0.1.0
  */
-export const neq = <A extends CustomerAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
-  compare(attribute, 'NOT_EQUALS', value)
+export const neq = <S extends ConditionScope = ConditionScope, A extends ScopeAttribute<S> = ScopeAttribute<S>>(
+  attribute: A,
+  value: ScopeValue<S, A>
+): ComparisonCondition<S> => compare(attribute, 'NOT_EQUALS', value as ExtendedValue)
 
 /**
  * `attribute` is greater than `value`.
@@ -311,8 +453,13 @@ export const neq = <A extends CustomerAttribute>(attribute: A, value: AttributeV
  * @category query builder
  * @since 0.1.0
  */
-export const gt = <A extends OrderedAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
-  compare(attribute, 'GT', value)
+export const gt = <
+  S extends ConditionScope = ConditionScope,
+  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
+>(
+  attribute: A,
+  value: ScopeValue<S, A>
+): ComparisonCondition<S> => compare(attribute, 'GT', value as ExtendedValue)
 
 /**
  * `attribute` is greater than or equal to `value`.
@@ -320,8 +467,13 @@ export const gt = <A extends OrderedAttribute>(attribute: A, value: AttributeVal
  * @category query builder
  * @since 0.1.0
  */
-export const gte = <A extends OrderedAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
-  compare(attribute, 'GTE', value)
+export const gte = <
+  S extends ConditionScope = ConditionScope,
+  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
+>(
+  attribute: A,
+  value: ScopeValue<S, A>
+): ComparisonCondition<S> => compare(attribute, 'GTE', value as ExtendedValue)
 
 /**
  * `attribute` is less than `value`.
@@ -329,8 +481,13 @@ export const gte = <A extends OrderedAttribute>(attribute: A, value: AttributeVa
  * @category query builder
  * @since 0.1.0
  */
-export const lt = <A extends OrderedAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
-  compare(attribute, 'LT', value)
+export const lt = <
+  S extends ConditionScope = ConditionScope,
+  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
+>(
+  attribute: A,
+  value: ScopeValue<S, A>
+): ComparisonCondition<S> => compare(attribute, 'LT', value as ExtendedValue)
 
 /**
  * `attribute` is less than or equal to `value`.
@@ -338,8 +495,13 @@ export const lt = <A extends OrderedAttribute>(attribute: A, value: AttributeVal
  * @category query builder
  * @since 0.1.0
  */
-export const lte = <A extends OrderedAttribute>(attribute: A, value: AttributeValue<A>): ComparisonCondition =>
-  compare(attribute, 'LTE', value)
+export const lte = <
+  S extends ConditionScope = ConditionScope,
+  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
+>(
+  attribute: A,
+  value: ScopeValue<S, A>
+): ComparisonCondition<S> => compare(attribute, 'LTE', value as ExtendedValue)
 
 /**
  * `attribute` lies between `from` and `to`, both included. Sent as `value: [from, to]`.
@@ -351,15 +513,18 @@ export const lte = <A extends OrderedAttribute>(attribute: A, value: AttributeVa
  * @category query builder
  * @since 0.1.0
  */
-export const between = <A extends OrderedAttribute>(
+export const between = <
+  S extends ConditionScope = ConditionScope,
+  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
+>(
   attribute: A,
-  from: AttributeValue<A>,
-  to: AttributeValue<A>
-): BetweenCondition => ({
+  from: ScopeValue<S, A>,
+  to: ScopeValue<S, A>
+): BetweenCondition<S> => ({
   type: 'atomic',
   attribute,
   operator: 'BETWEEN',
-  value: [toScalar(attribute, from), toScalar(attribute, to)]
+  value: [toScalar(attribute, from as ExtendedValue), toScalar(attribute, to as ExtendedValue)]
 })
 
 /**
@@ -372,14 +537,14 @@ export const between = <A extends OrderedAttribute>(
  * @category query builder
  * @since 0.1.0
  */
-export const isIn = <A extends CustomerAttribute>(
+export const isIn = <S extends ConditionScope = ConditionScope, A extends ScopeAttribute<S> = ScopeAttribute<S>>(
   attribute: A,
-  values: ReadonlyArray<AttributeValue<A>>
-): ListCondition => ({
+  values: ReadonlyArray<ScopeValue<S, A>>
+): ListCondition<S> => ({
   type: 'atomic',
   attribute,
   operator: 'IN',
-  value: values.map((v) => toScalar(attribute, v))
+  value: values.map((v) => toScalar(attribute, v as ExtendedValue))
 })
 
 /**
@@ -388,14 +553,14 @@ export const isIn = <A extends CustomerAttribute>(
  * @category query builder
  * @since 0.1.0
  */
-export const notIn = <A extends CustomerAttribute>(
+export const notIn = <S extends ConditionScope = ConditionScope, A extends ScopeAttribute<S> = ScopeAttribute<S>>(
   attribute: A,
-  values: ReadonlyArray<AttributeValue<A>>
-): ListCondition => ({
+  values: ReadonlyArray<ScopeValue<S, A>>
+): ListCondition<S> => ({
   type: 'atomic',
   attribute,
   operator: 'NOT_IN',
-  value: values.map((v) => toScalar(attribute, v))
+  value: values.map((v) => toScalar(attribute, v as ExtendedValue))
 })
 
 /**
@@ -408,7 +573,12 @@ export const notIn = <A extends CustomerAttribute>(
  * @category query builder
  * @since 0.1.0
  */
-export const isNull = (attribute: CustomerAttribute | CustomerObjectAttribute): NullCondition => ({
+export const isNull = <
+  S extends ConditionScope = ConditionScope,
+  A extends ScopeAttribute<S> | ScopeObjectAttribute<S> = ScopeAttribute<S> | ScopeObjectAttribute<S>
+>(
+  attribute: A
+): NullCondition<S> => ({
   type: 'atomic',
   attribute,
   operator: 'IS_NULL'
@@ -420,7 +590,12 @@ export const isNull = (attribute: CustomerAttribute | CustomerObjectAttribute): 
  * @category query builder
  * @since 0.1.0
  */
-export const isNotNull = (attribute: CustomerAttribute | CustomerObjectAttribute): NullCondition => ({
+export const isNotNull = <
+  S extends ConditionScope = ConditionScope,
+  A extends ScopeAttribute<S> | ScopeObjectAttribute<S> = ScopeAttribute<S> | ScopeObjectAttribute<S>
+>(
+  attribute: A
+): NullCondition<S> => ({
   type: 'atomic',
   attribute,
   operator: 'IS_NOT_NULL'
@@ -435,7 +610,10 @@ export const isNotNull = (attribute: CustomerAttribute | CustomerObjectAttribute
  * @category query builder
  * @since 0.1.0
  */
-export const and = (first: Condition, ...rest: ReadonlyArray<Condition>): CompositeCondition => ({
+export const and = <S extends ConditionScope = ConditionScope>(
+  first: Condition<S>,
+  ...rest: ReadonlyArray<Condition<S>>
+): CompositeCondition<S> => ({
   type: 'composite',
   conjunction: 'and',
   conditions: [first, ...rest]
@@ -450,7 +628,10 @@ export const and = (first: Condition, ...rest: ReadonlyArray<Condition>): Compos
  * @category query builder
  * @since 0.1.0
  */
-export const or = (first: Condition, ...rest: ReadonlyArray<Condition>): CompositeCondition => ({
+export const or = <S extends ConditionScope = ConditionScope>(
+  first: Condition<S>,
+  ...rest: ReadonlyArray<Condition<S>>
+): CompositeCondition<S> => ({
   type: 'composite',
   conjunction: 'or',
   conditions: [first, ...rest]
@@ -530,3 +711,60 @@ export const union: (first: Query, ...rest: ReadonlyArray<Query>) => Query = /*#
  * @since 0.1.0
  */
 export const except: (first: Query, ...rest: ReadonlyArray<Query>) => Query = /*#__PURE__*/ combine('EXCEPT')
+
+// -------------------------------------------------------------------------------------------------
+// event queries
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * The conditions of an event query: `where` on the event's properties, `timeframe` on its date.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export interface EventQueryOptions<T extends StandardEventType> {
+  readonly where?: Condition<EventScope<T>>
+  readonly timeframe?: Condition<TimeframeScope>
+}
+
+/**
+ * The condition that fills a missing `where` or `timeframe`: the event's `date` is set. Every stored event has a
+ * date (the API dates an event sent without one), so it holds for every event of the type.
+ */
+const EVERY_EVENT = { type: 'atomic', attribute: 'date', operator: 'IS_NOT_NULL' } as const
+
+/**
+ * The customers who did at least one event of type `type` whose properties match `where` and whose date matches
+ * `timeframe`: a simple query with `did`. Both conditions are built with the usual helpers, whose paths the
+ * compiler then takes from the event type's schema (`properties.amount.total`) and, in the timeframe, `date`.
+ * The API requires both conditions: a missing one is sent as `date IS_NOT_NULL`, which every event satisfies.
+ * Combine it with customer queries with {@link intersect}, {@link union} and {@link except}.
+ *
+ * @example
+ * import { eventQuery, and, gte, between, eq, intersect, customerQuery, getCustomers } from 'contacthub-fp'
+ *
+ * const bigOrders2026 = eventQuery('completedOrder', {
+ *   where: and(gte('properties.amount.total', 100), eq('properties.paymentMethod', 'creditcard')),
+ *   timeframe: between('date', new Date('2026-01-01T00:00:00Z'), new Date('2026-12-31T23:59:59Z'))
+ * })
+ * const task = getCustomers(ctx, { query: intersect(bigOrders2026, customerQuery(eq('base.address.city', 'Milano'))) })
+ *
+ * @category query builder
+ * @since 0.2.0
+ */
+export const eventQuery = <T extends StandardEventType>(
+  type: T,
+  options: EventQueryOptions<NoInfer<T>> = {},
+  name: string = DEFAULT_QUERY_NAME
+): Query => ({
+  name,
+  query: {
+    type: 'simple',
+    name,
+    did: {
+      event: { name: type },
+      condition: options.where ?? EVERY_EVENT,
+      timeframe: options.timeframe ?? EVERY_EVENT
+    }
+  }
+})

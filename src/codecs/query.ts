@@ -8,13 +8,19 @@
  * ```
  *
  * A condition is atomic (`attribute`, `operator`, `value`) or composite (`and` / `or`, lower case, over more
- * conditions); a query is simple (`are.condition`) or combined (`INTERSECT` / `UNION` / `EXCEPT`, upper case, over more
- * queries). `BETWEEN` takes `[from, to]`, `IN` / `NOT_IN` a list, `IS_NULL` / `IS_NOT_NULL` no value.
+ * conditions); a query is simple or combined (`INTERSECT` / `UNION` / `EXCEPT`, upper case, over more queries).
+ * A simple query selects the customers that match `are.condition`, or that did an event (`did`: an event type, a
+ * `condition` on the event and a `timeframe`, a condition on its `date`), or both. `BETWEEN` takes `[from, to]`,
+ * `IN` / `NOT_IN` a list, `IS_NULL` / `IS_NOT_NULL` no value.
  *
  * The builder in `query.ts` produces these values; the emulator validates incoming queries with {@link QueryCodec}
  * (or {@link QueryFromJson}, which also parses the query parameter's JSON text).
  *
- * Unknown properties are tolerated (kept as they came); event queries (`did`) are not described.
+ * Unknown properties are tolerated (kept as they came).
+ *
+ * Every condition type carries a compile-time scope, `S`: where the condition applies (a customer, an event's
+ * properties, an event's timeframe). It has no run-time trace; it lets the builder refuse a condition on customer
+ * paths where event paths are expected. Without a type argument, a condition is on customers.
  *
  * @since 0.1.0
  */
@@ -52,6 +58,58 @@ const dispatch = <A, T extends string>(
     },
     (a) => a
   )
+}
+
+// -------------------------------------------------------------------------------------------------
+// scopes (compile time only)
+// -------------------------------------------------------------------------------------------------
+
+declare const conditionScope: unique symbol
+
+/**
+ * Where a condition applies, at compile time only. This base scope is the customer's (paths such as
+ * `base.firstName`); the scopes of an event query narrow it ({@link EventScope}, {@link TimeframeScope}). A
+ * condition built for an event query therefore still fits where any condition fits, while a condition on customers
+ * does not fit in an event query.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export interface ConditionScope {
+  readonly scope: string
+}
+
+/**
+ * The scope of the `condition` of an event query: its paths are the properties of an event of type `T`
+ * (`properties.amount.total`).
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export interface EventScope<T extends string = string> extends ConditionScope {
+  readonly scope: 'event'
+  readonly event: T
+}
+
+/**
+ * The scope of the `timeframe` of an event query: its path is the event's `date`.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export interface TimeframeScope extends ConditionScope {
+  readonly scope: 'timeframe'
+}
+
+/**
+ * The compile-time tag of a condition's scope: an optional property no value has, so a condition decoded or
+ * written by hand fits any scope, while one built for another scope does not.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export interface Scoped<S extends ConditionScope> {
+  readonly [conditionScope]?: S
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -224,7 +282,7 @@ export const AttributePathCodec: t.Type<string> = /*#__PURE__*/ t.refinement(
  * @category query model
  * @since 0.1.0
  */
-export interface ComparisonCondition {
+export interface ComparisonCondition<S extends ConditionScope = ConditionScope> extends Scoped<S> {
   readonly type: 'atomic'
   readonly attribute: string
   readonly operator: ComparisonOperator
@@ -237,7 +295,7 @@ export interface ComparisonCondition {
  * @category query model
  * @since 0.1.0
  */
-export interface ListCondition {
+export interface ListCondition<S extends ConditionScope = ConditionScope> extends Scoped<S> {
   readonly type: 'atomic'
   readonly attribute: string
   readonly operator: ListOperator
@@ -250,7 +308,7 @@ export interface ListCondition {
  * @category query model
  * @since 0.1.0
  */
-export interface BetweenCondition {
+export interface BetweenCondition<S extends ConditionScope = ConditionScope> extends Scoped<S> {
   readonly type: 'atomic'
   readonly attribute: string
   readonly operator: 'BETWEEN'
@@ -263,7 +321,7 @@ export interface BetweenCondition {
  * @category query model
  * @since 0.1.0
  */
-export interface NullCondition {
+export interface NullCondition<S extends ConditionScope = ConditionScope> extends Scoped<S> {
   readonly type: 'atomic'
   readonly attribute: string
   readonly operator: NullOperator
@@ -276,7 +334,8 @@ export interface NullCondition {
  * @category query model
  * @since 0.1.0
  */
-export type AtomicCondition = ComparisonCondition | ListCondition | BetweenCondition | NullCondition
+export type AtomicCondition<S extends ConditionScope = ConditionScope> =
+  ComparisonCondition<S> | ListCondition<S> | BetweenCondition<S> | NullCondition<S>
 
 /**
  * Conditions joined by `and` or `or` (lower case on the wire).
@@ -284,10 +343,10 @@ export type AtomicCondition = ComparisonCondition | ListCondition | BetweenCondi
  * @category query model
  * @since 0.1.0
  */
-export interface CompositeCondition {
+export interface CompositeCondition<S extends ConditionScope = ConditionScope> extends Scoped<S> {
   readonly type: 'composite'
   readonly conjunction: 'and' | 'or'
-  readonly conditions: ReadonlyArray<Condition>
+  readonly conditions: ReadonlyArray<Condition<S>>
 }
 
 /**
@@ -296,7 +355,7 @@ export interface CompositeCondition {
  * @category query model
  * @since 0.1.0
  */
-export type Condition = AtomicCondition | CompositeCondition
+export type Condition<S extends ConditionScope = ConditionScope> = AtomicCondition<S> | CompositeCondition<S>
 
 /**
  * The codec of a comparison condition.
@@ -429,7 +488,21 @@ export const CompositeConditionCodec: t.Type<CompositeCondition> = /*#__PURE__*/
 export type QueryConjunction = 'INTERSECT' | 'UNION' | 'EXCEPT'
 
 /**
- * The customers that match one condition.
+ * The event part of a simple query: customers who did at least one event of type `event.name` that matches
+ * `condition` and whose date matches `timeframe`. The API requires all three.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export interface DidClause<T extends string = string> {
+  readonly event: { readonly name: T }
+  readonly condition: Condition<EventScope<T>>
+  readonly timeframe: Condition<TimeframeScope>
+}
+
+/**
+ * The customers that match a condition (`are`), that did an event (`did`), or both (a simple query has at least
+ * one of the two).
  *
  * @category query model
  * @since 0.1.0
@@ -438,7 +511,10 @@ export interface SimpleQuery {
   readonly type: 'simple'
   /** The builder writes `'query'`; the API does not require it. */
   readonly name?: string
-  readonly are: { readonly condition: Condition }
+  /** A condition on the customer (required until 0.2.0, when `did` came). */
+  readonly are?: { readonly condition: Condition }
+  /** @since 0.2.0 */
+  readonly did?: DidClause
 }
 
 /**
@@ -486,20 +562,60 @@ export const QueryConjunctionCodec: t.Type<QueryConjunction> = /*#__PURE__*/ t.k
 )
 
 /**
- * The codec of a simple query.
+ * The codec of the `did` part of a simple query: `event.name`, `condition` and `timeframe` are all required.
+ *
+ * @example
+ * import * as E from 'fp-ts/Either'
+ * const did = {
+ *   event: { name: 'completedOrder' },
+ *   condition: { type: 'atomic', attribute: 'properties.amount.total', operator: 'GTE', value: 100 },
+ *   timeframe: { type: 'atomic', attribute: 'date', operator: 'IS_NOT_NULL' }
+ * }
+ * E.isRight(DidClauseCodec.decode(did)) // true
+ *
+ * @category codecs
+ * @since 0.2.0
+ */
+export const DidClauseCodec: t.Type<DidClause> = /*#__PURE__*/ t.type(
+  {
+    event: /*#__PURE__*/ t.type({ name: /*#__PURE__*/ t.refinement(t.string, (s) => s.length > 0, 'EventType') }),
+    condition: ConditionCodec as unknown as t.Type<Condition<EventScope>>,
+    timeframe: ConditionCodec as unknown as t.Type<Condition<TimeframeScope>>
+  },
+  'DidClause'
+)
+
+const SimpleQueryFields = /*#__PURE__*/ t.intersection(
+  [
+    /*#__PURE__*/ t.type({ type: /*#__PURE__*/ t.literal('simple') }),
+    /*#__PURE__*/ t.partial({
+      name: t.string,
+      are: /*#__PURE__*/ t.type({ condition: ConditionCodec }),
+      did: DidClauseCodec
+    })
+  ],
+  'SimpleQuery'
+)
+
+const hasPart = (q: { readonly are?: unknown; readonly did?: unknown }): boolean =>
+  q.are !== undefined || q.did !== undefined
+
+/**
+ * The codec of a simple query: `are`, `did` or both (0.2.0: `are` became optional when `did` came).
  *
  * @category codecs
  * @since 0.1.0
  */
-export const SimpleQueryCodec: t.Type<SimpleQuery> = /*#__PURE__*/ t.intersection(
-  [
-    /*#__PURE__*/ t.type({
-      type: /*#__PURE__*/ t.literal('simple'),
-      are: /*#__PURE__*/ t.type({ condition: ConditionCodec })
-    }),
-    /*#__PURE__*/ t.partial({ name: t.string })
-  ],
-  'SimpleQuery'
+export const SimpleQueryCodec: t.Type<SimpleQuery> = /*#__PURE__*/ new t.Type<SimpleQuery>(
+  'SimpleQuery',
+  (u): u is SimpleQuery => SimpleQueryFields.is(u) && hasPart(u),
+  (u, c) => {
+    // The fields' own context entry has an empty key: error paths go straight to the fields, as before 0.2.0.
+    const fields = SimpleQueryFields.validate(u, t.appendContext(c, '', SimpleQueryFields, u))
+    if (fields._tag === 'Left' || hasPart(fields.right)) return fields
+    return t.failure(u, c, 'a simple query needs "are", "did" or both')
+  },
+  (a) => a
 )
 
 /**

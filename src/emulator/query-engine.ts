@@ -14,6 +14,10 @@
  *   case-sensitively; booleans are equal or not. Values of different types never match (except by `NOT_*`).
  * - `and` / `or` over no condition are true / false; `INTERSECT`, `UNION`, `EXCEPT` (the first query minus the
  *   others) keep the order of the customers.
+ * - a simple query with `did` selects the customers linked to at least one event of type `did.event.name` that
+ *   satisfies both `did.condition` and `did.timeframe`; conditions read the event as the API shows it (`type`,
+ *   `context`, `date` as a date-time, `properties.*`, `contextInfo.*`, `tracking.*`). Events not yet linked to a
+ *   customer (by session or external id) count for no one. With both `are` and `did`, both must hold.
  *
  * @since 0.1.0
  */
@@ -22,6 +26,7 @@ import type * as t from '#io-ts/index'
 import { parseTimestamp } from '../codecs/common'
 import { QueryCodec, type Condition, type InnerQuery, type Query, type QueryScalar } from '../codecs/query'
 import { CustomerSchema } from './customer-schema'
+import { EVENT_TYPES, PASSIVE_EVENT_TYPES as PASSIVE_TYPES } from './event-schema'
 import {
   type FieldError,
   hasOwn,
@@ -171,7 +176,18 @@ const diagnose = (json: unknown): Array<FieldError> => {
     if (q.name !== undefined && typeof q.name !== 'string')
       bad(pointer(path, 'name'), q.name, `expected a string, got ${describe(q.name)}`)
     if (q.type === 'simple') {
-      if (object(q.are, pointer(path, 'are'))) condition(q.are.condition, pointer(pointer(path, 'are'), 'condition'))
+      if (q.are === undefined && q.did === undefined)
+        bad(pointer(path, 'are'), null, 'a simple query needs "are", "did" or both')
+      if (q.are !== undefined && object(q.are, pointer(path, 'are')))
+        condition(q.are.condition, pointer(pointer(path, 'are'), 'condition'))
+      const dp = pointer(path, 'did')
+      if (q.did !== undefined && object(q.did, dp)) {
+        const ep = pointer(dp, 'event')
+        if (object(q.did.event, ep) && (typeof q.did.event.name !== 'string' || q.did.event.name === ''))
+          bad(pointer(ep, 'name'), q.did.event.name, `expected an event type, got ${describe(q.did.event.name)}`)
+        condition(q.did.condition, pointer(dp, 'condition'))
+        condition(q.did.timeframe, pointer(dp, 'timeframe'))
+      }
     } else if (q.type === 'combined') {
       if (q.conjunction !== 'INTERSECT' && q.conjunction !== 'UNION' && q.conjunction !== 'EXCEPT') {
         bad(
@@ -204,12 +220,34 @@ export const isKnownAttribute = (attribute: string): boolean => {
   return schemaAt(CustomerSchema, segments) !== undefined
 }
 
-const checkCondition = (c: Condition, path: string, out: FieldError[]): void => {
+const EVENT_ROOTS: ReadonlySet<string> = new Set(['properties', 'contextInfo', 'tracking'])
+const EVENT_FIELDS: ReadonlySet<string> = new Set(['id', 'type', 'context', 'mode', 'date', 'registeredAt'])
+
+/**
+ * Whether an attribute path names something of an event: `type`, `context`, `mode`, `date`, `registeredAt`, or a
+ * path under `properties`, `contextInfo` or `tracking`.
+ *
+ * @category refinements
+ * @since 0.2.0
+ */
+export const isEventAttribute = (attribute: string): boolean => {
+  const segments = attribute.split('.')
+  if (segments.some((s) => s.length === 0)) return false
+  const root = segments[0] ?? ''
+  return segments.length === 1 ? EVENT_FIELDS.has(root) || EVENT_ROOTS.has(root) : EVENT_ROOTS.has(root)
+}
+
+const checkCondition = (
+  c: Condition,
+  path: string,
+  out: FieldError[],
+  known: (attribute: string) => boolean = isKnownAttribute
+): void => {
   if (c.type === 'composite') {
-    c.conditions.forEach((x, i) => checkCondition(x, pointer(pointer(path, 'conditions'), i), out))
+    c.conditions.forEach((x, i) => checkCondition(x, pointer(pointer(path, 'conditions'), i), out, known))
     return
   }
-  if (!isKnownAttribute(c.attribute)) {
+  if (!known(c.attribute)) {
     out.push({
       message: `unknown attribute ${JSON.stringify(c.attribute)}`,
       path: pointer(path, 'attribute'),
@@ -220,8 +258,25 @@ const checkCondition = (c: Condition, path: string, out: FieldError[]): void => 
 }
 
 const checkInner = (q: InnerQuery, path: string, out: FieldError[]): void => {
-  if (q.type === 'simple') checkCondition(q.are.condition, pointer(pointer(path, 'are'), 'condition'), out)
-  else q.queries.forEach((x, i) => checkInner(x, pointer(pointer(path, 'queries'), i), out))
+  if (q.type === 'combined') {
+    q.queries.forEach((x, i) => checkInner(x, pointer(pointer(path, 'queries'), i), out))
+    return
+  }
+  if (q.are !== undefined) checkCondition(q.are.condition, pointer(pointer(path, 'are'), 'condition'), out)
+  if (q.did !== undefined) {
+    const dp = pointer(path, 'did')
+    const name = q.did.event.name
+    if (!EVENT_TYPES.has(name)) {
+      out.push({
+        message: `unknown event type ${JSON.stringify(name)}`,
+        path: pointer(pointer(dp, 'event'), 'name'),
+        data: name,
+        code: 'event'
+      })
+    }
+    checkCondition(q.did.condition, pointer(dp, 'condition'), out, isEventAttribute)
+    checkCondition(q.did.timeframe, pointer(dp, 'timeframe'), out, isEventAttribute)
+  }
 }
 
 /**
@@ -374,16 +429,74 @@ export const matches = (condition: Condition, customer: unknown): boolean => {
   }
 }
 
+/**
+ * An event as a `did` query reads it: the store's event, its date in ms. Events with no `customerId` are not
+ * linked to anyone yet.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface QueryableEvent {
+  readonly customerId: string | null
+  readonly type: string
+  readonly context: string
+  readonly date: number
+  readonly registeredAt: number
+  readonly properties: unknown
+  readonly contextInfo: unknown
+  readonly tracking: unknown
+}
+
+/** The events of each customer, by type, as conditions read them (dates as wire date-times); built once per run. */
+type EventIndex = () => ReadonlyMap<string, ReadonlyArray<unknown>>
+
+const indexEvents = (events: Iterable<QueryableEvent>): EventIndex => {
+  let index: Map<string, Array<unknown>> | undefined
+  return () => {
+    if (index !== undefined) return index
+    const built = new Map<string, Array<unknown>>()
+    for (const e of events) {
+      if (e.customerId === null) continue
+      const key = `${e.customerId}\n${e.type}`
+      const list = built.get(key) ?? []
+      list.push({
+        type: e.type,
+        context: e.context,
+        mode: PASSIVE_TYPES.has(e.type) ? 'PASSIVE' : 'ACTIVE',
+        date: new Date(e.date).toISOString(),
+        registeredAt: new Date(e.registeredAt).toISOString(),
+        properties: e.properties,
+        contextInfo: e.contextInfo,
+        tracking: e.tracking
+      })
+      built.set(key, list)
+    }
+    index = built
+    return built
+  }
+}
+
+const customerId = (customer: unknown): string | undefined =>
+  isRecord(customer) && typeof customer.id === 'string' ? customer.id : undefined
+
 /** The indexes of `customers` that a query selects, in order. */
-const select = (query: InnerQuery, customers: ReadonlyArray<unknown>): Set<number> => {
+const select = (query: InnerQuery, customers: ReadonlyArray<unknown>, events: EventIndex): Set<number> => {
   if (query.type === 'simple') {
+    const { are, did } = query
     const out = new Set<number>()
     customers.forEach((c, i) => {
-      if (matches(query.are.condition, c)) out.add(i)
+      if (are !== undefined && !matches(are.condition, c)) return
+      if (did !== undefined) {
+        const id = customerId(c)
+        const theirs = id === undefined ? undefined : events().get(`${id}\n${did.event.name}`)
+        const done = (theirs ?? []).some((e) => matches(did.condition, e) && matches(did.timeframe, e))
+        if (!done) return
+      }
+      out.add(i)
     })
     return out
   }
-  const parts = query.queries.map((q) => select(q, customers))
+  const parts = query.queries.map((q) => select(q, customers, events))
   switch (query.conjunction) {
     case 'UNION':
       return new Set(parts.flatMap((p) => [...p]))
@@ -399,13 +512,18 @@ const select = (query: InnerQuery, customers: ReadonlyArray<unknown>): Set<numbe
 }
 
 /**
- * The rendered customers a query selects, in their original order.
+ * The rendered customers a query selects, in their original order. `events` (the workspace's events) are read
+ * only by `did` queries.
  *
  * @category helpers
  * @since 0.1.0
  */
-export const runQuery = <A>(query: Query, customers: ReadonlyArray<A>): ReadonlyArray<A> => {
-  const selected = select(query.query, customers)
+export const runQuery = <A>(
+  query: Query,
+  customers: ReadonlyArray<A>,
+  events: Iterable<QueryableEvent> = []
+): ReadonlyArray<A> => {
+  const selected = select(query.query, customers, indexEvents(events))
   return customers.filter((_, i) => selected.has(i))
 }
 

@@ -1,4 +1,5 @@
-// `npm run demo` shows a segment and an analytic after the quick start: examples/data-api.ts runs to the end.
+// `npm run demo` shows a segment, an analytic, typed events and an event-based query after the quick start:
+// examples/data-api.ts runs to the end.
 import { afterAll, expect, it, vi } from 'vitest'
 import { startEmulator } from '../../src/emulator/index'
 import { quickstart } from '../../examples/quickstart'
@@ -7,7 +8,7 @@ import { dataTour } from '../../examples/data-api'
 const emulator = await startEmulator()
 afterAll(() => emulator.close())
 
-it('shows a segment with its customers and the customer count after the quick start', async () => {
+it('shows a segment with its customers, the customer count and an event-based query after the quick start', async () => {
   const lines: Array<string> = []
   const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line))
   try {
@@ -16,8 +17,9 @@ it('shows a segment with its customers and the customer count after the quick st
   } finally {
     log.mockRestore()
   }
-  // The tour reached its last step (10: an analytic).
-  expect(lines.at(-1)).toBe(`   node ${emulator.nodeId}: 25 customers`)
+  // The tour reached its last step (12: an event-based query over the orders of step 11).
+  expect(lines.at(-1)).toBe('   1 found: ada-1815')
+  expect(lines.join('\n')).toContain('reader-1: completedOrder of 240 on 2025-12-24')
   expect(lines.join('\n')).toContain('12 customers in segment "Graces"')
   expect(lines.join('\n')).toContain(`node ${emulator.nodeId}: 25 customers`)
 })

@@ -140,7 +140,7 @@ export const customerOperations = (ws: Workspace) => {
           query.left
         )
       }
-      selected = [...runQuery(query.right, selected)]
+      selected = [...runQuery(query.right, selected, ws.events.values())]
     }
     const direction = one(params, 'direction')
     const sort = parseSort(sortValues, direction === undefined || direction === '' ? 'asc' : direction)

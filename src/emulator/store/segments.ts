@@ -157,7 +157,7 @@ export const segmentOperations = (ws: Workspace) => {
     const query = asQuery(s)
     if (E.isLeft(query)) return error(400, `The query of segment ${id} cannot be evaluated`, query.left)
     const inNode = [...customers.values()].filter((c) => c.nodeId === nodeId).map(renderCustomer)
-    const selected = runQuery(query.right, inNode)
+    const selected = runQuery(query.right, inNode, ws.events.values())
     return paginate(selected, inNode.length, params, (c) => (fields.length === 0 ? c : selectFields(c, fields)))
   }
 
