@@ -121,6 +121,7 @@ const SURFACE: Readonly<Record<(typeof ENTRIES)[number], ReadonlyArray<string>>>
     'intersect',
     'invalidInput',
     'isContacthubError',
+    'isEventOfType',
     'isIn',
     'isNotNull',
     'isNull',
@@ -147,7 +148,8 @@ const SURFACE: Readonly<Record<(typeof ENTRIES)[number], ReadonlyArray<string>>>
     'updateJob',
     'updateLike',
     'updateSegment',
-    'updateSubscription'
+    'updateSubscription',
+    'validateEvent'
   ],
   'contacthub-fp/node': ['contextFromEnv', 'parseIni', 'workspaceFromIni', 'workspaceFromIniText'],
   'contacthub-fp/emulator': ['startEmulator']
