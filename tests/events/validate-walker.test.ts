@@ -14,8 +14,6 @@ const check = (shape: Shape, value: unknown): ShapeReport => {
   return r
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
-
 /** Valid date-times in the forms the check accepts: `Z` or an offset (with or without colon), fractions or none. */
 const dateTime = fc
   .tuple(
@@ -55,13 +53,9 @@ const valueOf = (s: Shape): fc.Arbitrary<unknown> => {
         return fc.array(s.items === undefined ? fc.jsonValue() : valueOf(s.items), { maxLength: 3 })
       case 'object':
         if (s.properties === undefined) return fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 })
-        return fc.record(
-          Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, valueOf(v)])) as Record<
-            string,
-            fc.Arbitrary<unknown>
-          >,
-          { requiredKeys: [...(s.required ?? [])] }
-        )
+        return fc.record(Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, valueOf(v)])), {
+          requiredKeys: [...(s.required ?? [])]
+        })
       case 'any':
         return fc.jsonValue()
     }
