@@ -56,6 +56,7 @@ export {
 } from './entities'
 export { addEvent, deleteEvent, getEvent, getEvents, updateEvent } from './events'
 export type { GetEventsOptions } from './events'
+export { isEventOfType, validateEvent } from './validate-event'
 export { addSegment, deleteSegment, getSegment, getSegmentCustomers, getSegments, updateSegment } from './segments'
 export type { GetSegmentCustomersOptions, GetSegmentsOptions } from './segments'
 export { getCustomerSource, getCustomerSources } from './sources'

@@ -128,6 +128,7 @@ const SURFACE: Readonly<Record<(typeof ENTRIES)[number], ReadonlyArray<string>>>
     'intersect',
     'invalidInput',
     'isContacthubError',
+    'isEventOfType',
     'isIn',
     'isNotNull',
     'isNull',
@@ -155,7 +156,8 @@ const SURFACE: Readonly<Record<(typeof ENTRIES)[number], ReadonlyArray<string>>>
     'updateJob',
     'updateLike',
     'updateSegment',
-    'updateSubscription'
+    'updateSubscription',
+    'validateEvent'
   ],
   'contacthub-fp/node': ['contextFromEnv', 'parseIni', 'workspaceFromIni', 'workspaceFromIniText'],
   'contacthub-fp/emulator': ['startEmulator']

@@ -6,7 +6,9 @@
  *
  * @since 0.2.0
  */
-import { oneOf, type Schema } from './schema-language'
+import { checkShape, shapeReport, type PathSegment } from '../codecs/event-check'
+import { CONTEXT_INFO_SHAPES, EVENT_PROPERTY_SHAPES } from '../codecs/event-plan'
+import { hasOwn, oneOf, pointer, type FieldError, type Schema } from './schema-language'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Events
@@ -89,4 +91,38 @@ export const EventBodySchema: Schema = {
     tracking: { kind: 'any', nullable: true, objectOnly: true },
     properties: { kind: 'any', nullable: false, objectOnly: true }
   }
+}
+
+/**
+ * The most `errors[]` entries the answer to an event whose payload does not match its schemas lists.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const MAX_PAYLOAD_ERRORS = 100
+
+const toPointer = (path: ReadonlyArray<PathSegment>): string => path.reduce<string>((p, s) => pointer(p, s), '')
+
+/**
+ * What is wrong with an event's `properties` and `contextInfo` (when present and not null) against the schemas of
+ * its type and context (the same walker as the client's `validateEvent`), as `errors[]` entries with JSON-pointer
+ * paths (`/properties/products/2/price`): at most {@link MAX_PAYLOAD_ERRORS} of them. `properties` of a type without
+ * a schema (`eventRegistered`) may be any JSON object.
+ *
+ * @category helpers
+ * @since 0.2.0
+ */
+export const eventPayloadErrors = (
+  type: string,
+  context: string,
+  properties: unknown,
+  contextInfo: unknown
+): Array<FieldError> => {
+  const r = shapeReport(MAX_PAYLOAD_ERRORS)
+  checkShape(r, hasOwn(EVENT_PROPERTY_SHAPES, type) ? EVENT_PROPERTY_SHAPES[type] : undefined, properties, [
+    'properties'
+  ])
+  if (contextInfo !== null && contextInfo !== undefined && hasOwn(CONTEXT_INFO_SHAPES, context))
+    checkShape(r, CONTEXT_INFO_SHAPES[context], contextInfo, ['contextInfo'])
+  return r.issues.map((i) => ({ message: i.message, path: toPointer(i.path), data: i.value ?? null, code: i.code }))
 }

@@ -113,6 +113,7 @@ describe('bring-back properties', () => {
       event({
         customerId: undefined,
         type: 'loggedIn',
+        properties: {},
         bringBackProperties: { type: 'SESSION_ID', value: 'later', nodeId: api.nodeId }
       })
     )
@@ -145,10 +146,10 @@ describe('GET /events', () => {
   const seed = async (): Promise<Array<string>> => {
     const specs: Array<Record<string, unknown>> = [
       { type: 'viewedPage', context: 'WEB', date: '2019-01-01T00:00:00Z' },
-      { type: 'campaignSent', context: 'DIGITAL_CAMPAIGN', date: '2019-01-02T00:00:00Z' },
-      { type: 'completedOrder', context: 'ECOMMERCE', date: '2019-01-03T00:00:00Z' },
+      { type: 'campaignSent', context: 'DIGITAL_CAMPAIGN', date: '2019-01-02T00:00:00Z', properties: {} },
+      { type: 'completedOrder', context: 'ECOMMERCE', date: '2019-01-03T00:00:00Z', properties: {} },
       { type: 'viewedPage', context: 'MOBILE', date: '2019-01-04T00:00:00Z' },
-      { type: 'repliedTicket', context: 'CONTACT_CENTER', date: '2019-01-05T00:00:00Z' }
+      { type: 'repliedTicket', context: 'CONTACT_CENTER', date: '2019-01-05T00:00:00Z', properties: {} }
     ]
     const ids: Array<string> = []
     for (const s of specs) ids.push((await post(event(s))).body.id)
@@ -219,7 +220,7 @@ describe('GET, PUT and DELETE /events/{id}', () => {
 
   it('replaces an event with PUT (202)', async () => {
     const r = await post(event())
-    const put = await api.call('PUT', `/events/${r.body.id}`, { body: event({ type: 'loggedIn' }) })
+    const put = await api.call('PUT', `/events/${r.body.id}`, { body: event({ type: 'loggedIn', properties: {} }) })
     expect(put.status).toBe(202)
     expect((await api.call('GET', `/events/${r.body.id}`)).body.type).toBe('loggedIn')
     expect((await api.call('PUT', '/events/nope', { body: event() })).status).toBe(404)

@@ -81,7 +81,8 @@ describe('deeply nested bodies', () => {
     const found = await api.list({ query: q, fields: 'extended.a' })
     expect(found.status).toBe(200)
     expect(found.body.elements).toHaveLength(1)
-    const ev = await api.call('POST', '/events', { raw: event(c.id, nested(MAX_DEPTH - 1)) })
+    // properties is level 2, its open `extraProperties` level 3: MAX_DEPTH - 3 more objects inside it
+    const ev = await api.call('POST', '/events', { raw: event(c.id, `{"extraProperties":${nested(MAX_DEPTH - 2)}}`) })
     expect(ev.status).toBe(202)
     expect((await api.call('GET', '/events', { query: { customerId: c.id } })).status).toBe(200)
   })

@@ -28,9 +28,12 @@ const BUDGETS: Readonly<Record<string, number>> = {
   addEvent: 11 * KB,
   'query builder': 1.5 * KB,
   pagination: 16.5 * KB,
-  everything: 27 * KB,
+  // 26.3 / 25.5 before issue 14; validateEvent and the schemas it bundles add ~5.3 (measured 31.6 / 30.9)
+  everything: 32 * KB,
   'segments only': 15 * KB,
-  'analytics only': 15.5 * KB
+  'analytics only': 15.5 * KB,
+  // the schemas of 46 event types and 9 contexts as data (~4.3 KiB of it) and their walker; measured 5.4 KiB
+  validateEvent: 6 * KB
 }
 
 /** Budgets of the same scenarios bundled without ofetch (esbuild, ofetch external). */
@@ -74,6 +77,7 @@ const ABSENT: Readonly<Record<string, ReadonlyArray<Part>>> = {
   addEvent: except('events', 'ofetch'),
   'query builder': except('queryBuilder'),
   pagination: except('getCustomers', 'ofetch', 'ioTs'),
+  validateEvent: except('eventTypes'),
   everything: []
 }
 

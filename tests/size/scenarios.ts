@@ -49,7 +49,8 @@ export const scenarios: ReadonlyArray<Scenario> = [
   },
   { name: 'everything', source: `import * as all from '${PACKAGE_NAME}'\nexport default all` },
   { name: 'segments only', source: `export { getSegments, addSegment } from '${PACKAGE_NAME}'` },
-  { name: 'analytics only', source: `export { getCustomerTrend } from '${PACKAGE_NAME}'` }
+  { name: 'analytics only', source: `export { getCustomerTrend } from '${PACKAGE_NAME}'` },
+  { name: 'validateEvent', source: `export { validateEvent } from '${PACKAGE_NAME}'` }
 ]
 
 export const gzipSize = (code: string): number => gzipSync(Buffer.from(code), { level: 9 }).length

@@ -6,7 +6,7 @@
  */
 import * as E from '#fp-ts/Either'
 import { wireTimestamp } from '../../codecs/common'
-import { EventBodySchema, eventMode } from '../event-schema'
+import { EventBodySchema, eventMode, eventPayloadErrors } from '../event-schema'
 import { isRecord, validate } from '../schema-language'
 import { withoutReadOnly } from './customers'
 import type { Params, Reply } from './replies'
@@ -62,6 +62,8 @@ export const eventOperations = (ws: Workspace) => {
         code: 'required'
       })
     }
+    if (errors.length === 0)
+      errors.push(...eventPayloadErrors(b.type as string, b.context as string, b.properties, b.contextInfo))
     let date = registeredAt
     if (errors.length === 0 && typeof b.date === 'string') {
       const ms = readInstant(b.date)
