@@ -17,8 +17,10 @@ import {
   type Event,
   type EventContext,
   type EventInput,
+  type EventInputType,
   type EventMode,
-  type EventType
+  type EventType,
+  type StandardEventContext
 } from './codecs/event'
 
 const EVENTS = '/workspaces/{workspaceId}/events'
@@ -112,7 +114,10 @@ const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<R
  * @category events
  * @since 0.1.0
  */
-export const addEvent = (ctx: Context, event: EventInput): TE.TaskEither<ContacthubError, void> =>
+export const addEvent = <T extends EventInputType, C extends StandardEventContext>(
+  ctx: Context,
+  event: EventInput<T, C>
+): TE.TaskEither<ContacthubError, void> =>
   operation('addEvent', ctx, () => {
     const body = eventBody(ctx, event)
     return E.isLeft(body)
@@ -222,7 +227,11 @@ export const getEvents = (
  * @category events
  * @since 0.2.0
  */
-export const updateEvent = (ctx: Context, id: string, event: EventInput): TE.TaskEither<ContacthubError, void> =>
+export const updateEvent = <T extends EventInputType, C extends StandardEventContext>(
+  ctx: Context,
+  id: string,
+  event: EventInput<T, C>
+): TE.TaskEither<ContacthubError, void> =>
   operation('updateEvent', ctx, () => {
     const given = isRecord(event) ? event.id : undefined
     if (given !== undefined && given !== id) return refuse('updateEvent', "the event's id must be the path's id")

@@ -70,6 +70,7 @@ const SURFACE: Readonly<Record<(typeof ENTRIES)[number], ReadonlyArray<string>>>
     'conflictingCustomerId',
     'countCustomers',
     'createSessionId',
+    'customEventType',
     'customerPatch',
     'customerQuery',
     'deleteCustomer',
