@@ -60,21 +60,21 @@ const compile = (): Readonly<Record<Name, ReadonlyArray<Finding>>> => {
   }
   const program = ts.createProgram({ rootNames: [...virtual.keys()], options: { ...options, noEmit: true }, host })
   const preludeLines = PRELUDE.split('\n').length - 1
-  return Object.fromEntries(
-    names.map((n) => {
-      const sf = program.getSourceFile(fileOf(n))
-      if (sf === undefined) throw new Error(`${n}: not compiled`)
-      const findings = ts.getPreEmitDiagnostics(program, sf).map((d): Finding => {
-        const start = d.start ?? 0
-        return {
-          line: sf.getLineAndCharacterOfPosition(start).line + 1 - preludeLines,
-          at: sf.text.slice(start, start + (d.length ?? 0)),
-          message: ts.flattenDiagnosticMessageText(d.messageText, '\n')
-        }
-      })
-      return [n, findings]
+  const results: Partial<Record<Name, ReadonlyArray<Finding>>> = {}
+  for (const n of names) {
+    const sf = program.getSourceFile(fileOf(n))
+    if (sf === undefined) throw new Error(`${n}: not compiled`)
+    const findings = ts.getPreEmitDiagnostics(program, sf).map((d): Finding => {
+      const start = d.start ?? 0
+      return {
+        line: sf.getLineAndCharacterOfPosition(start).line + 1 - preludeLines,
+        at: sf.text.slice(start, start + (d.length ?? 0)),
+        message: ts.flattenDiagnosticMessageText(d.messageText, '\n')
+      }
     })
-  ) as Record<Name, ReadonlyArray<Finding>>
+    results[n] = findings
+  }
+  return results as Record<Name, ReadonlyArray<Finding>>
 }
 
 /** The one finding of a snippet. */
