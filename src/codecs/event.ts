@@ -18,8 +18,8 @@ import type { ContextInfoMap, EventPropertiesMap, JsonObject } from './event-typ
 // -------------------------------------------------------------------------------------------------
 
 /**
- * The standard event types (one per schema of the vendor). Any other string is accepted too: the vendor adds types
- * over time.
+ * The standard event types (one per schema of the vendor). An event input takes these (or a
+ * {@link customEventType}); a decoded event may have any other string: the vendor adds types over time.
  *
  * @category model
  * @since 0.1.0
@@ -330,8 +330,8 @@ export const EventCodec: t.Type<Event, unknown, unknown> = /*#__PURE__*/ t.inter
 declare const custom: unique symbol
 
 /**
- * An event type that is not standard but that your workspace knows: only {@link customEvent} makes one, so a typo in
- * a standard type stays a compile error. Its `properties` are any JSON object.
+ * An event type that is not standard but that your workspace knows: only {@link customEventType} makes one, so a
+ * typo in a standard type stays a compile error. Its `properties` are any JSON object.
  *
  * @category event types
  * @since 0.2.0
@@ -354,7 +354,7 @@ export const customEventType = <N extends string>(
 ): CustomEventType => name as string as CustomEventType
 
 /**
- * The types an event input takes: the standard ones, and custom ones made by {@link customEvent}.
+ * The types an event input takes: the standard ones, and custom ones made by {@link customEventType}.
  *
  * @category event types
  * @since 0.2.0
@@ -400,7 +400,7 @@ export interface EventInputBase<
  * one of the others; `sessionId` and `externalId` together are refused.
  *
  * Without arguments, `EventInput` is the union of every standard type in every standard context (and of custom
- * types from {@link customEvent}): the `type` and `context` literals select the `properties` and `contextInfo`
+ * types from {@link customEventType}): the `type` and `context` literals select the `properties` and `contextInfo`
  * types.
  *
  * @example
