@@ -17,8 +17,10 @@ import {
   type Event,
   type EventContext,
   type EventInput,
+  type EventInputType,
   type EventMode,
-  type EventType
+  type EventType,
+  type StandardEventContext
 } from './codecs/event'
 
 const EVENTS = '/workspaces/{workspaceId}/events'
@@ -101,18 +103,27 @@ const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<R
  * `sessionId` / `externalId` become `bringBackProperties` in `ctx.nodeId`; `date` defaults to now
  * (`ctx.clock.now`, else the system clock) and is sent as an ISO date-time.
  *
+ * Typed at compile time: the `type` literal selects the `properties` type (`completedOrder`:
+ * `CompletedOrderProperties`) and the `context` literal the `contextInfo` type (`WEB`: `WebContextInfo`); a
+ * misspelt property, a wrong value type, an unknown type or context do not compile. A type your workspace knows
+ * beyond the standard ones goes through {@link customEventType}. Only types: nothing is checked at run time beyond
+ * the event's shape (see `validateEvent` for that).
+ *
  * @example
  * await addEvent(ctx, {
- *   type: 'viewedPage',
- *   context: 'WEB',
+ *   type: 'completedOrder',
+ *   context: 'ECOMMERCE',
  *   customerId,
- *   properties: { url: 'https://example.com/', title: 'Home' }
+ *   properties: { orderId: 'o-1', paymentMethod: 'creditcard', amount: { total: 42, local: { currency: 'EUR' } } }
  * })()
  *
  * @category events
  * @since 0.1.0
  */
-export const addEvent = (ctx: Context, event: EventInput): TE.TaskEither<ContacthubError, void> =>
+export const addEvent = <T extends EventInputType, C extends StandardEventContext>(
+  ctx: Context,
+  event: EventInput<T, C>
+): TE.TaskEither<ContacthubError, void> =>
   operation('addEvent', ctx, () => {
     const body = eventBody(ctx, event)
     return E.isLeft(body)
@@ -212,9 +223,9 @@ export const getEvents = (
 ): TE.TaskEither<ContacthubError, Paginated<Event>> => eventsPaged(ctx, opts, (o) => eventsRequest(customerId, o))
 
 /**
- * Replaces an event (`PUT /events/{id}`). The body is the event as {@link addEvent} sends it, with `id`; an `id` in
- * `event`, if any, must be the path's, else the call is an `InvalidInput` and nothing is sent. The API queues the
- * change (202): the result is `void`, and a read may not see it for a few seconds.
+ * Replaces an event (`PUT /events/{id}`), typed like {@link addEvent}. The body is the event as `addEvent` sends
+ * it, with `id`; an `id` in `event`, if any, must be the path's, else the call is an `InvalidInput` and nothing is
+ * sent. The API queues the change (202): the result is `void`, and a read may not see it for a few seconds.
  *
  * @example
  * updateEvent(ctx, id, { type: 'viewedPage', context: 'WEB', customerId, properties: { url: 'https://example.com/' }, date: new Date('2024-01-01') })
@@ -222,7 +233,11 @@ export const getEvents = (
  * @category events
  * @since 0.2.0
  */
-export const updateEvent = (ctx: Context, id: string, event: EventInput): TE.TaskEither<ContacthubError, void> =>
+export const updateEvent = <T extends EventInputType, C extends StandardEventContext>(
+  ctx: Context,
+  id: string,
+  event: EventInput<T, C>
+): TE.TaskEither<ContacthubError, void> =>
   operation('updateEvent', ctx, () => {
     const given = isRecord(event) ? event.id : undefined
     if (given !== undefined && given !== id) return refuse('updateEvent', "the event's id must be the path's id")

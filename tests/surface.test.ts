@@ -72,6 +72,7 @@ const SURFACE: Readonly<Record<(typeof ENTRIES)[number], ReadonlyArray<string>>>
     'conflictingCustomerId',
     'countCustomers',
     'createSessionId',
+    'customEventType',
     'customerPatch',
     'customerQuery',
     'decode',

@@ -1,8 +1,11 @@
 // Turns scripts/events/plan.json (the compact form of the vendor's event and context schemas: see extract.mjs)
-// into two committed modules:
-//   src/codecs/event-types.ts  the TypeScript types of each standard event type's `properties` and each context's
-//                              `contextInfo` (what `addEvent` checks at compile time);
-//   src/codecs/event-plan.ts   the same schemas as data, for `validateEvent` and the emulator.
+// into three committed files:
+//   src/codecs/event-types.ts             the TypeScript types of each standard event type's `properties` and each
+//                                         context's `contextInfo` (what `addEvent` checks at compile time);
+//   src/codecs/event-plan.ts              the same schemas as data, for `validateEvent` and the emulator;
+//   tests/events/types.generated.test-d.ts type tests of the first: for every event type and context, a complete
+//                                         valid object compiles in `addEvent`, a misspelt property and a wrong value
+//                                         type do not.
 // `npm run gen:events` writes them; tests/events/generated.test.ts fails when they are stale.
 //
 // Plan grammar: a node is { type: 'string'|'number'|'integer'|'boolean'|'object'|'array'|'any', nullable?, format?,
@@ -17,7 +20,11 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..')
 
 /** Paths of the generated modules, relative to the repository. */
-export const OUTPUTS = { types: 'src/codecs/event-types.ts', plan: 'src/codecs/event-plan.ts' }
+export const OUTPUTS = {
+  types: 'src/codecs/event-types.ts',
+  plan: 'src/codecs/event-plan.ts',
+  typeTests: 'tests/events/types.generated.test-d.ts'
+}
 
 /** Events without a schema of their own (listed by the API's EventType enum, with no published schema). */
 const UNSCHEMED = ['eventRegistered']
@@ -76,11 +83,157 @@ const objectType = (n, depth) => {
 const doc = (lines) =>
   `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n *\n * @category event types\n * @since 0.2.0\n */\n`
 
-/** The two modules' text for a plan, formatted by the repository's Prettier settings. */
+/** The three files' text for a plan, formatted by the repository's Prettier settings. */
 export const render = async (plan) => {
   const raw = renderRaw(plan)
   const options = { ...(await prettier.resolveConfig(join(root, OUTPUTS.types))), parser: 'typescript' }
-  return { types: await prettier.format(raw.types, options), plan: await prettier.format(raw.plan, options) }
+  return {
+    types: await prettier.format(raw.types, options),
+    plan: await prettier.format(raw.plan, options),
+    typeTests: await prettier.format(renderTypeTests(plan), options)
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// type tests
+// -------------------------------------------------------------------------------------------------
+
+const SAMPLE_STRINGS = {
+  'date-time': '2026-01-31T09:30:00Z',
+  date: '2026-01-31',
+  email: 'ada@example.com',
+  uri: 'https://example.com/p/1',
+  ipv4: '192.0.2.1'
+}
+
+/** A valid value of a plan node, as TypeScript source: every property of an object filled in. */
+const sample = (n) => {
+  if (n.enum !== undefined) return JSON.stringify(n.enum.find((v) => v !== null) ?? null)
+  switch (n.type) {
+    case 'string':
+      return JSON.stringify(SAMPLE_STRINGS[n.format] ?? 'text')
+    case 'number':
+    case 'integer': {
+      const low = n.minimum ?? 1
+      return String(n.maximum !== undefined && low > n.maximum ? n.maximum : low)
+    }
+    case 'boolean':
+      return 'true'
+    case 'array':
+      return n.items === undefined ? "[1, 'two']" : `[${sample(n.items)}]`
+    case 'object':
+      return n.properties === undefined ? "{ any: { json: [1, 'two'] } }" : objectSample(n, Object.keys(n.properties))
+    default:
+      return "{ any: 'json' }"
+  }
+}
+
+const objectSample = (n, names) => `{ ${names.map((k) => `${key(k)}: ${sample(n.properties[k])}`).join(', ')} }`
+
+/** A value of the wrong type for a plan node, as TypeScript source, or undefined when any value is valid. */
+const wrongValue = (n) => {
+  if (n.enum !== undefined) return n.enum.every((v) => typeof v === 'string' || v === null) ? "'notInTheEnum'" : 'true'
+  switch (n.type) {
+    case 'string':
+      return '42'
+    case 'number':
+    case 'integer':
+      return "'42'"
+    case 'boolean':
+      return "'yes'"
+    case 'array':
+      return "'not a list'"
+    case 'object':
+      return "'not an object'"
+    default:
+      return undefined
+  }
+}
+
+/** A misspelling of one of `names` (the case of its last letter swapped) that is none of them. */
+const misspell = (names) => {
+  for (const name of names) {
+    const last = name.slice(-1)
+    const swapped = last === last.toUpperCase() ? last.toLowerCase() : last.toUpperCase()
+    const wrong = swapped === last ? `${name}x` : name.slice(0, -1) + swapped
+    if (!names.includes(wrong)) return { name, wrong }
+  }
+  return undefined
+}
+
+/** The `properties` or `contextInfo` cases of one schema: a complete object, a misspelt and a wrong-typed property. */
+const cases = (node, call, what) => {
+  const names = Object.keys(node.properties ?? {})
+  const required = (node.required ?? []).filter((k) => names.includes(k))
+  const lines = [`    ${call(`${what}: ${sample(node)}`)}`]
+  if (node.properties === undefined) {
+    lines.push(`    ${call(`// @ts-expect-error: ${what} is an object\n${what}: 'not an object'`)}`)
+    return lines
+  }
+  const base = required.map((k) => `${key(k)}: ${sample(node.properties[k])},`).join('\n')
+  const typo = misspell(names)
+  if (typo !== undefined && node.closed === true)
+    lines.push(
+      `    ${call(`${what}: {\n${base}\n// @ts-expect-error: '${typo.wrong}' is a misspelling of '${typo.name}'\n${key(typo.wrong)}: ${sample(node.properties[typo.name])}\n}`)}`
+    )
+  const victim = names.find((k) => wrongValue(node.properties[k]) !== undefined)
+  if (victim !== undefined) {
+    const rest = required.filter((k) => k !== victim).map((k) => `${key(k)}: ${sample(node.properties[k])},`)
+    lines.push(
+      `    ${call(`${what}: {\n${rest.join('\n')}\n// @ts-expect-error: '${victim}' takes another type\n${key(victim)}: ${wrongValue(node.properties[victim])}\n}`)}`
+    )
+  }
+  return lines
+}
+
+/** The type tests: per event type (with its schema, or any object) and per context. */
+const renderTypeTests = (plan) => {
+  const schemas = {
+    ...plan.events,
+    ...Object.fromEntries(UNSCHEMED.map((e) => [e, { type: 'object' }]))
+  }
+  let out = HEADER
+  out += `// Type tests of src/codecs/event-types.ts as addEvent uses it, checked by tsc through vitest's typecheck (never
+// run). For every standard event type: a complete valid \`properties\` object compiles (in an addEvent call and as an
+// EventInput), a misspelt property and a property of the wrong type do not (each \`@ts-expect-error\` must meet an
+// error on the next line). The same for every context's \`contextInfo\`. An event type without a schema takes any
+// JSON object, and nothing else.
+import { describe, it } from 'vitest'
+import type { EventInput } from '../../src/codecs/event'
+import type { Context } from '../../src/context'
+import { addEvent } from '../../src/events'
+
+declare const ctx: Context
+declare const customerId: string
+
+`
+  out += "describe('the properties of each standard event type', () => {\n"
+  for (const e of Object.keys(schemas).sort()) {
+    const node = schemas[e]
+    const call = (body) => `addEvent(ctx, { type: '${e}', context: 'WEB', customerId,\n${body} })`
+    const lines = cases(node, call, 'properties')
+    lines.splice(
+      1,
+      0,
+      `    const _typed: EventInput = { type: '${e}', context: 'WEB', customerId, properties: ${sample(node)} }`
+    )
+    out += `  it('${e}', () => {\n${lines.join('\n')}\n  })\n`
+  }
+  out += '})\n\n'
+  out += "describe('the contextInfo of each standard context', () => {\n"
+  for (const c of Object.keys(plan.contexts)) {
+    const node = plan.contexts[c]
+    const call = (body) => `addEvent(ctx, { type: 'genericActiveEvent', context: '${c}', customerId,\n${body} })`
+    const lines = cases(node, call, 'contextInfo')
+    lines.splice(
+      1,
+      0,
+      `    const _typed: EventInput = { type: 'genericActiveEvent', context: '${c}', customerId, contextInfo: ${sample(node)} }`
+    )
+    out += `  it('${c}', () => {\n${lines.join('\n')}\n  })\n`
+  }
+  out += '})\n'
+  return out
 }
 
 const renderRaw = (plan) => {
@@ -143,5 +296,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = await render(readPlan())
   writeFileSync(join(root, OUTPUTS.types), out.types)
   writeFileSync(join(root, OUTPUTS.plan), out.plan)
-  console.log(`wrote ${OUTPUTS.types} and ${OUTPUTS.plan}`)
+  writeFileSync(join(root, OUTPUTS.typeTests), out.typeTests)
+  console.log(`wrote ${OUTPUTS.types}, ${OUTPUTS.plan} and ${OUTPUTS.typeTests}`)
 }

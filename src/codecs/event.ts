@@ -11,14 +11,15 @@
  */
 import * as t from '#io-ts/index'
 import { nullable, openEnum, Timestamp, type DateInput, type OpenEnum, type OpenEnumType } from './common'
+import type { ContextInfoMap, EventPropertiesMap, JsonObject } from './event-types'
 
 // -------------------------------------------------------------------------------------------------
 // types and contexts
 // -------------------------------------------------------------------------------------------------
 
 /**
- * The standard event types (one per schema of the vendor). Any other string is accepted too: the vendor adds types
- * over time.
+ * The standard event types (one per schema of the vendor). An event input takes these (or a
+ * {@link customEventType}); a decoded event may have any other string: the vendor adds types over time.
  *
  * @category model
  * @since 0.1.0
@@ -326,19 +327,67 @@ export const EventCodec: t.Type<Event, unknown, unknown> = /*#__PURE__*/ t.inter
 // input
 // -------------------------------------------------------------------------------------------------
 
+declare const custom: unique symbol
+
 /**
- * What an event carries besides the customer it names.
+ * An event type that is not standard but that your workspace knows: only {@link customEventType} makes one, so a
+ * typo in a standard type stays a compile error. Its `properties` are any JSON object.
+ *
+ * @category event types
+ * @since 0.2.0
+ */
+export type CustomEventType = string & { readonly [custom]: 'CustomEventType' }
+
+/**
+ * Marks `name` as an event type your workspace knows beyond the standard ones, for {@link addEvent} and
+ * {@link updateEvent}: its `properties` are then any JSON object. A standard name is refused at compile time (its
+ * properties have a schema: write the literal). Nothing is checked at run time; the name is returned as it is.
+ *
+ * @example
+ * addEvent(ctx, { type: customEventType('signedPetition'), context: 'WEB', customerId, properties: { petitionId: 'p-1' } })
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const customEventType = <N extends string>(
+  name: N extends StandardEventType ? `${N} is a standard type: write it as it is` : N
+): CustomEventType => name as string as CustomEventType
+
+/**
+ * The types an event input takes: the standard ones, and custom ones made by {@link customEventType}.
+ *
+ * @category event types
+ * @since 0.2.0
+ */
+export type EventInputType = StandardEventType | CustomEventType
+
+/**
+ * The `properties` type of an event type: its schema's for a standard type, any JSON object for a custom one.
+ *
+ * @category event types
+ * @since 0.2.0
+ */
+export type EventPropertiesOf<T extends EventInputType> = T extends keyof EventPropertiesMap
+  ? EventPropertiesMap[T]
+  : JsonObject
+
+/**
+ * What an event of type `T` in context `C` carries besides the customer it names: `properties` typed by the schema
+ * of `T`, `contextInfo` by that of `C`.
  *
  * @category model
  * @since 0.1.0
  */
-export interface EventInputBase {
-  readonly type: EventType
-  readonly context: EventContext
+export interface EventInputBase<
+  T extends EventInputType = EventInputType,
+  C extends StandardEventContext = StandardEventContext
+> {
+  readonly type: T
+  readonly context: C
   /** The event's properties (the schema of its `type`); default `{}`. */
-  readonly properties?: OpenRecord
+  readonly properties?: EventPropertiesOf<T>
   /** The context's information (the schema of its `context`). */
-  readonly contextInfo?: OpenRecord
+  readonly contextInfo?: ContextInfoMap[C]
   /** Tracking parameters, e.g. `{ ga: { utm_source: 'newsletter' } }`. */
   readonly tracking?: OpenRecord
   /** When the event happened; default now (from `ctx.clock.now`). Sent as an ISO date-time. */
@@ -346,20 +395,34 @@ export interface EventInputBase {
 }
 
 /**
- * An event to send. It names its customer with `customerId`, or with `sessionId` or `externalId`, which the client
- * sends as `bringBackProperties` in the context's node. `customerId` may come with one of the others;
- * `sessionId` and `externalId` together are refused.
+ * An event to send, of type `T` in context `C`. It names its customer with `customerId`, or with `sessionId` or
+ * `externalId`, which the client sends as `bringBackProperties` in the context's node. `customerId` may come with
+ * one of the others; `sessionId` and `externalId` together are refused.
+ *
+ * Without arguments, `EventInput` is the union of every standard type in every standard context (and of custom
+ * types from {@link customEventType}): the `type` and `context` literals select the `properties` and `contextInfo`
+ * types.
  *
  * @example
  * const sessionId = createSessionId()
  * const e: EventInput = { type: 'viewedPage', context: 'WEB', sessionId, properties: { url: 'https://…', title: 'Home' } }
+ * const order: EventInput<'completedOrder', 'ECOMMERCE'> = {
+ *   type: 'completedOrder',
+ *   context: 'ECOMMERCE',
+ *   customerId,
+ *   properties: { orderId: 'o-1', amount: { total: 42 } }
+ * }
  *
  * @category model
  * @since 0.1.0
  */
-export type EventInput = EventInputBase &
-  (
-    | { readonly customerId: string; readonly sessionId?: undefined; readonly externalId?: undefined }
-    | { readonly customerId?: string; readonly sessionId: string; readonly externalId?: undefined }
-    | { readonly customerId?: string; readonly sessionId?: undefined; readonly externalId: string }
-  )
+export type EventInput<
+  T extends EventInputType = EventInputType,
+  C extends StandardEventContext = StandardEventContext
+> = T extends unknown ? (C extends unknown ? EventInputBase<T, C> & EventCustomer : never) : never
+
+/** How an event input names its customer. */
+type EventCustomer =
+  | { readonly customerId: string; readonly sessionId?: undefined; readonly externalId?: undefined }
+  | { readonly customerId?: string; readonly sessionId: string; readonly externalId?: undefined }
+  | { readonly customerId?: string; readonly sessionId?: undefined; readonly externalId: string }

@@ -7,10 +7,11 @@ const read = (path: string): string => readFileSync(new URL(`../../${path}`, imp
 
 describe('generated event modules', () => {
   it('are what `npm run gen:events` makes of scripts/events/plan.json (run it after editing the plan)', async () => {
-    const outputs = OUTPUTS as { types: string; plan: string }
-    const fresh = (await render(readPlan())) as { types: string; plan: string }
+    const outputs = OUTPUTS as { types: string; plan: string; typeTests: string }
+    const fresh = (await render(readPlan())) as { types: string; plan: string; typeTests: string }
     expect(read(outputs.types)).toBe(fresh.types)
     expect(read(outputs.plan)).toBe(fresh.plan)
+    expect(read(outputs.typeTests)).toBe(fresh.typeTests)
   })
 
   it('hold no description text: the plan has field names, types, formats, enums, bounds and required lists only', () => {
