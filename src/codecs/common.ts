@@ -120,8 +120,6 @@ const TIMESTAMP =
 
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
-
 /** Two decimal digits at `i`, or -1. */
 const d2 = (s: string, i: number): number => {
   const a = s.charCodeAt(i) - 48
@@ -222,9 +220,12 @@ export const isoString = (ms: number): string => new Date(ms).toISOString()
  */
 export const wireTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000')
 
+/** A bare `YYYY-MM-DD` that is a real calendar day, checked digit by digit (no regular expression, no `Date`). */
 const validDateOnly = (s: string): boolean => {
-  const m = DATE_ONLY.exec(s)
-  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]))
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
+  const y1 = d2(s, 0)
+  const y2 = d2(s, 2)
+  return y1 >= 0 && y2 >= 0 && validDate(y1 * 100 + y2, d2(s, 5), d2(s, 8))
 }
 
 /**
