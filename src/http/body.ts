@@ -4,15 +4,34 @@
  *
  * @since 0.2.0
  */
-/** Drops `__proto__` keys: io-ts copies objects by assignment, which would turn such a key into a prototype. */
-const dropProto = (key: string, value: unknown): unknown => (key === '__proto__' ? undefined : value)
+/**
+ * Whether a body may hold a `__proto__` key: spelt out (`_proto` is searched for rather than `__proto__`: V8 finds it
+ * some twenty times faster), or with one of its characters (`_ p r o t`) written as a `\u` escape. A server that
+ * escapes every non-ASCII character (`\u00e8`) is not suspicious for that alone.
+ */
+const suspicious = (text: string): boolean =>
+  text.includes('_proto') || (text.includes('\\u') && /\\u00(?:5[fF]|6[fF]|7[024])/.test(text))
 
 /**
- * Whether a body may hold a `__proto__` key, literally or through `\u` escapes. The reviver that drops such keys
- * makes JSON.parse about three times slower, so it runs only then. (`_proto` is searched for rather than
- * `__proto__`: V8 finds it some twenty times faster, measured on a 212 KB page.)
+ * Deletes every own `__proto__` key of a parsed value, at any depth, without recursion (a parsed value may be nested
+ * deeper than the stack): io-ts copies objects by assignment, which would turn such a key into a prototype. A pass
+ * after `JSON.parse` rather than a reviver, which makes the parse itself about three times slower.
  */
-const suspicious = (text: string): boolean => text.includes('_proto') || text.includes('\\u')
+const dropProtoKeys = (root: unknown): void => {
+  const stack: Array<object> = typeof root === 'object' && root !== null ? [root] : []
+  const visit = (x: unknown): void => {
+    if (typeof x === 'object' && x !== null) stack.push(x)
+  }
+  while (stack.length > 0) {
+    const v = stack.pop() as Record<string, unknown>
+    if (Array.isArray(v)) {
+      for (const x of v as ReadonlyArray<unknown>) visit(x)
+      continue
+    }
+    if (Object.prototype.hasOwnProperty.call(v, '__proto__')) delete v['__proto__']
+    for (const k of Object.keys(v)) visit(v[k])
+  }
+}
 
 /**
  * Parses JSON (any depth: V8's parser does not recurse on the stack): the value in a one-element array, or on
@@ -23,7 +42,9 @@ const suspicious = (text: string): boolean => text.includes('_proto') || text.in
  */
 export const parseJson = (text: string): readonly [unknown] | string => {
   try {
-    return [suspicious(text) ? JSON.parse(text, dropProto) : JSON.parse(text)]
+    const value: unknown = JSON.parse(text)
+    if (suspicious(text)) dropProtoKeys(value)
+    return [value]
   } catch {
     return text.trimStart().startsWith('<') ? 'an HTML page' : 'text that is not valid JSON'
   }
