@@ -10,28 +10,10 @@
  * escapes every non-ASCII character (`\u00e8`) is not suspicious for that alone.
  */
 const suspicious = (text: string): boolean =>
-  text.includes('_proto') || (text.includes('\\u') && /\\u00(?:5[fF]|6[fF]|7[024])/.test(text))
+  text.includes('_proto') || (text.includes('\\u') && /\\u00(5f|6f|7[024])/i.test(text))
 
-/**
- * Deletes every own `__proto__` key of a parsed value, at any depth, without recursion (a parsed value may be nested
- * deeper than the stack): io-ts copies objects by assignment, which would turn such a key into a prototype. A pass
- * after `JSON.parse` rather than a reviver, which makes the parse itself about three times slower.
- */
-const dropProtoKeys = (root: unknown): void => {
-  const stack: Array<object> = typeof root === 'object' && root !== null ? [root] : []
-  const visit = (x: unknown): void => {
-    if (typeof x === 'object' && x !== null) stack.push(x)
-  }
-  while (stack.length > 0) {
-    const v = stack.pop() as Record<string, unknown>
-    if (Array.isArray(v)) {
-      for (const x of v as ReadonlyArray<unknown>) visit(x)
-      continue
-    }
-    if (Object.prototype.hasOwnProperty.call(v, '__proto__')) delete v['__proto__']
-    for (const k of Object.keys(v)) visit(v[k])
-  }
-}
+/** Drops `__proto__` keys: io-ts copies objects by assignment, which would turn such a key into a prototype. */
+const dropProto = (key: string, value: unknown): unknown => (key === '__proto__' ? undefined : value)
 
 /**
  * Parses JSON (any depth: V8's parser does not recurse on the stack): the value in a one-element array, or on
@@ -42,13 +24,15 @@ const dropProtoKeys = (root: unknown): void => {
  */
 export const parseJson = (text: string): readonly [unknown] | string => {
   try {
-    const value: unknown = JSON.parse(text)
-    if (suspicious(text)) dropProtoKeys(value)
-    return [value]
+    // The reviver makes JSON.parse about three times slower: it runs only when the key may be there.
+    return [suspicious(text) ? JSON.parse(text, dropProto) : JSON.parse(text)]
   } catch {
     return text.trimStart().startsWith('<') ? 'an HTML page' : 'text that is not valid JSON'
   }
 }
+
+/** One decoder for every body: `decode` of a whole buffer keeps no state between calls. */
+const utf8 = new TextDecoder()
 
 /**
  * Reads a body up to `limit` bytes; `undefined` when it is larger (the rest is not read). `stop` rejects when the
@@ -84,5 +68,5 @@ export const readBody = async (res: Response, limit: number, stop: Promise<never
     chunks.reduce((offset, c) => (joined.set(c, offset), offset + c.byteLength), 0)
     all = joined
   }
-  return new TextDecoder().decode(all)
+  return utf8.decode(all)
 }

@@ -75,11 +75,12 @@ describe('generated struct decoders and their closure fallback agree with io-ts'
     fc.assert(
       fc.property(values, fc.array(values, { maxLength: 3 }), (u, us) => {
         const page = { elements: us, page: { number: 0, size: 3, totalElements: us.length, totalPages: 1 } }
-        for (const [codec, value] of [
+        const cases: ReadonlyArray<readonly [t.Decoder<unknown, unknown>, unknown]> = [
           [Customer, u],
           [Page, page],
           [EventCodec, u]
-        ] as const) {
+        ]
+        for (const [codec, value] of cases) {
           const slow = codec.decode(structuredClone(value))
           const input = structuredClone(value)
           const before = structuredClone(value)
