@@ -62,6 +62,7 @@ interface StaticInfo {
   readonly port: number
   readonly customerBytes: number
   readonly pageBytes: number
+  readonly escapedPageBytes: number
 }
 interface EmulatorInfo {
   readonly url: string
@@ -81,13 +82,15 @@ const main = async (): Promise<void> => {
     sources: lib.sources,
     rounds,
     customerBytes: 0,
-    pageBytes: 0
+    pageBytes: 0,
+    escapedPageBytes: 0
   }
   try {
     const server = await startChild<StaticInfo>('./server.ts')
     children.push(server)
     report.customerBytes = server.info.customerBytes
     report.pageBytes = server.info.pageBytes
+    report.escapedPageBytes = server.info.escapedPageBytes
     const ctx: Ctx = {
       workspaceId: 'bench-workspace',
       nodeId: 'bench-node',

@@ -42,6 +42,10 @@ export interface Lib {
   ) => AsyncIterable<Either<unknown, Paginated<unknown>>>
   readonly Customer: Decoder
   readonly pageOf: (codec: Decoder) => Decoder
+  /** Internal: what the client decodes a body with (`owned`: it may write into the value). */
+  readonly decodeWith: (decoder: Decoder, owned?: boolean) => (u: unknown) => Either<unknown, unknown>
+  /** Internal: how the client parses a body (a one-element array, or why it is not JSON). */
+  readonly parseJson: (text: string) => readonly [unknown] | string
 }
 
 type Module = Record<string, unknown>
@@ -93,8 +97,22 @@ export const loadLib = async (dir?: string): Promise<Lib> => {
     getCustomers: (await pick('getCustomers', 'customers.ts')) as Lib['getCustomers'],
     pages: (await pick('pages', 'pagination.ts')) as Lib['pages'],
     Customer: (await pick('Customer', 'codecs/customer.ts')) as Lib['Customer'],
-    pageOf: (await pick('pageOf', 'codecs/page.ts')) as Lib['pageOf']
+    pageOf: (await pick('pageOf', 'codecs/page.ts')) as Lib['pageOf'],
+    decodeWith: (await internal('decodeWith', 'decode', sources, dir)) as Lib['decodeWith'],
+    parseJson: (await internal('parseJson', 'http/body', sources, dir)) as Lib['parseJson']
   }
+}
+
+/** An internal module's export: from the build's module file (`dist/esm/<file>.js`), else from the source. */
+const internal = async (
+  name: string,
+  file: string,
+  sources: Record<string, string>,
+  dir?: string
+): Promise<unknown> => {
+  const built = dir === undefined ? fileURLToPath(new URL(`../dist/esm/${file}.js`, import.meta.url)) : undefined
+  const mod = built !== undefined && existsSync(built) ? await tryImport(built) : undefined
+  return pickFrom(mod, name, `${file}.ts`, sources, dir)
 }
 
 /** Loads `startEmulator` from the built package, else from the source. */

@@ -37,20 +37,24 @@ export const throughput = async (
   return { perSec: (calls * 1000) / ms, cpuUs: (cpu.user + cpu.system) / calls, calls, ms }
 }
 
-/** Nanoseconds per call of a synchronous function, over about `durationMs` (bounded by `maxCalls`). */
+/**
+ * CPU nanoseconds (this process, user + system) per call of a synchronous function, over about `durationMs` of wall
+ * time (bounded by `maxCalls`). CPU time rather than wall time: other processes on a shared machine take the cores
+ * away, which wall time would count.
+ */
 export const nsPerOp = (f: () => unknown, durationMs: number, maxCalls = 10_000_000): number => {
   let sink = 0
   let n = 0
-  const t0 = performance.now()
-  const deadline = t0 + durationMs
+  const cpu0 = process.cpuUsage()
+  const deadline = performance.now() + durationMs
   // Batches of 8 keep the clock out of the measurement for small functions.
   while (n < maxCalls && performance.now() < deadline) {
     for (let i = 0; i < 8; i++) if (f() !== undefined) sink++
     n += 8
   }
-  const ms = performance.now() - t0
+  const cpu = process.cpuUsage(cpu0)
   if (sink < 0) console.log(sink)
-  return (ms * 1e6) / n
+  return ((cpu.user + cpu.system) * 1000) / n
 }
 
 export const median = (xs: ReadonlyArray<number>): number => {

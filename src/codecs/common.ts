@@ -120,13 +120,19 @@ const TIMESTAMP =
 
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
-
 /** Two decimal digits at `i`, or -1. */
 const d2 = (s: string, i: number): number => {
   const a = s.charCodeAt(i) - 48
   const b = s.charCodeAt(i + 1) - 48
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
+}
+
+/** Whether `s` starts with `YYYY-MM-DD`, a real calendar day, checked digit by digit. */
+const dateAt = (s: string): boolean => {
+  const y1 = d2(s, 0)
+  const y2 = d2(s, 2)
+  // (y1 | y2) < 0 when either is -1 (not two digits).
+  return s[4] === '-' && s[7] === '-' && (y1 | y2) >= 0 && validDate(y1 * 100 + y2, d2(s, 5), d2(s, 8))
 }
 
 /**
@@ -136,35 +142,15 @@ const d2 = (s: string, i: number): number => {
  */
 const utcFast = (s: string): string | undefined => {
   const len = s.length
-  if (len === 28) {
-    if (
-      s.charCodeAt(23) !== 43 ||
-      s.charCodeAt(24) !== 48 ||
-      s.charCodeAt(25) !== 48 ||
-      s.charCodeAt(26) !== 48 ||
-      s.charCodeAt(27) !== 48
-    )
-      return undefined
-  } else if (len !== 24 || s.charCodeAt(23) !== 90) return undefined
-  if (
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58 ||
-    s.charCodeAt(19) !== 46
-  )
-    return undefined
-  const y1 = d2(s, 0)
-  const y2 = d2(s, 2)
+  if (len === 28 ? s.slice(23) !== '+0000' : len !== 24 || s[23] !== 'Z') return undefined
   const h = d2(s, 11)
   const mi = d2(s, 14)
   const sec = d2(s, 17)
-  const ms1 = d2(s, 20)
-  const ms2 = s.charCodeAt(22) - 48
-  if (y1 < 0 || y2 < 0 || ms1 < 0 || ms2 < 0 || ms2 > 9 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+  const ms = d2(s, 20) | d2(s, 21)
+  if (s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.' || ms < 0 || h > 23 || mi > 59 || sec > 59)
     return undefined
-  if (!validDate(y1 * 100 + y2, d2(s, 5), d2(s, 8))) return undefined
+  // h, mi, sec are -1 when they are not two digits: (h | mi | sec) < 0.
+  if ((h | mi | sec) < 0 || !dateAt(s)) return undefined
   return len === 24 ? s : `${s.slice(0, 23)}Z`
 }
 
@@ -222,10 +208,8 @@ export const isoString = (ms: number): string => new Date(ms).toISOString()
  */
 export const wireTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000')
 
-const validDateOnly = (s: string): boolean => {
-  const m = DATE_ONLY.exec(s)
-  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]))
-}
+/** A bare `YYYY-MM-DD` that is a real calendar day, checked digit by digit (no regular expression, no `Date`). */
+const validDateOnly = (s: string): boolean => s.length === 10 && dateAt(s)
 
 /**
  * A timestamp the server sets (`registeredAt`, `updatedAt`, an event's `date`), decoded strictly: the wire's
@@ -266,7 +250,8 @@ export const LenientTimestamp = /*#__PURE__*/ new t.Type<string, string, unknown
     const fast = utcFast(u)
     if (fast !== undefined) return t.success(fast)
     if (CANONICAL.test(u)) return t.success(u)
-    const ms = parseTimestamp(u, true) ?? (validDateOnly(u) ? parseTimestamp(`${u}T00:00:00Z`) : undefined)
+    const ms = parseTimestamp(u, true) ?? parseTimestamp(`${u}T00:00:00Z`)
+    // (the second form parses only when `u` is a bare YYYY-MM-DD: a date alone is midnight UTC)
     return t.success(ms === undefined ? u : isoString(ms))
   },
   (a) => a
@@ -322,7 +307,7 @@ export const toDateOnly = (d: DateInput): string | undefined => {
  */
 export const toDateTime = (d: DateInput): string | undefined => {
   if (typeof d === 'string') {
-    const ms = parseTimestamp(d, true) ?? (validDateOnly(d) ? parseTimestamp(`${d}T00:00:00Z`) : undefined)
+    const ms = parseTimestamp(d, true) ?? parseTimestamp(`${d}T00:00:00Z`)
     return ms === undefined ? d : isoString(ms)
   }
   const ms = d.getTime()
