@@ -65,6 +65,33 @@ describe('contextFromEnv', () => {
     ).toEqual(E.right({ workspaceId: 'w', nodeId: 'n', token: 't', baseUrl: 'http://127.0.0.1:8080/hub/v1' }))
   })
 
+  it('allows plain http to any host only with CONTACTHUB_ALLOW_INSECURE_HTTP=true', () => {
+    const env = {
+      CONTACTHUB_WORKSPACE_ID: 'w',
+      CONTACTHUB_NODE_ID: 'n',
+      CONTACTHUB_TOKEN: 't',
+      CONTACTHUB_BASE_URL: 'http://emulator:8080/hub/v1'
+    }
+    const refused = contextFromEnv(env)
+    expect(E.isLeft(refused) && refused.left.message).toMatch(/^contextFromEnv: the base URL must use https/)
+    expect(contextFromEnv({ ...env, CONTACTHUB_ALLOW_INSECURE_HTTP: 'false' })).toEqual(refused)
+    expect(contextFromEnv({ ...env, CONTACTHUB_ALLOW_INSECURE_HTTP: 'true' })).toEqual(
+      E.right({
+        workspaceId: 'w',
+        nodeId: 'n',
+        token: 't',
+        baseUrl: 'http://emulator:8080/hub/v1',
+        allowInsecureHttp: true
+      })
+    )
+    expect(contextFromEnv({ ...env, CONTACTHUB_ALLOW_INSECURE_HTTP: 'yes' })).toEqual(
+      E.left({
+        _tag: 'InvalidInput',
+        message: 'contextFromEnv: CONTACTHUB_ALLOW_INSECURE_HTTP must be "true" or "false".'
+      })
+    )
+  })
+
   it('names every missing variable', () => {
     expect(contextFromEnv({ CONTACTHUB_NODE_ID: 'n' })).toEqual(
       E.left({

@@ -49,11 +49,12 @@ export const parseIni = (text: string): ReadonlyMap<string, ReadonlyMap<string, 
 
 const normaliseBaseUrl = (
   where: string,
-  baseUrl: string | undefined
+  baseUrl: string | undefined,
+  insecure = false
 ): E.Either<ContacthubError, string | undefined> => {
   if (baseUrl === undefined || baseUrl === '') return E.right(undefined)
   const trimmed = baseUrl.replace(/\/+$/, '').replace(/\/workspaces$/, '')
-  const checked = checkBaseUrl(trimmed)
+  const checked = checkBaseUrl(trimmed, insecure)
   return E.isLeft(checked) ? invalid(`${where}: ${checked.left}.`) : E.right(checked.right)
 }
 
@@ -127,7 +128,8 @@ export const workspaceFromIni =
 
 /**
  * Builds a context from `CONTACTHUB_WORKSPACE_ID`, `CONTACTHUB_NODE_ID`, `CONTACTHUB_TOKEN` and optional
- * `CONTACTHUB_BASE_URL`.
+ * `CONTACTHUB_BASE_URL`. `CONTACTHUB_ALLOW_INSECURE_HTTP=true` sets `allowInsecureHttp` (plain `http` to any host,
+ * e.g. an emulator in another container); any other value is refused rather than read as false.
  *
  * @example
  * const ctx = contextFromEnv() // Either<ContacthubError, Context>
@@ -143,12 +145,17 @@ export const contextFromEnv = (
   )
   if (missing.length > 0)
     return invalid(`contextFromEnv: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set.`)
-  const baseUrl = normaliseBaseUrl('contextFromEnv', env.CONTACTHUB_BASE_URL)
+  const flag = env.CONTACTHUB_ALLOW_INSECURE_HTTP
+  if (flag !== undefined && flag !== '' && flag !== 'true' && flag !== 'false')
+    return invalid('contextFromEnv: CONTACTHUB_ALLOW_INSECURE_HTTP must be "true" or "false".')
+  const insecure = flag === 'true'
+  const baseUrl = normaliseBaseUrl('contextFromEnv', env.CONTACTHUB_BASE_URL, insecure)
   if (E.isLeft(baseUrl)) return baseUrl
   return E.right({
     workspaceId: env.CONTACTHUB_WORKSPACE_ID as string,
     nodeId: env.CONTACTHUB_NODE_ID as string,
     token: env.CONTACTHUB_TOKEN as string,
-    ...(baseUrl.right === undefined ? {} : { baseUrl: baseUrl.right })
+    ...(baseUrl.right === undefined ? {} : { baseUrl: baseUrl.right }),
+    ...(insecure ? { allowInsecureHttp: true as const } : {})
   })
 }

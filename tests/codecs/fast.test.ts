@@ -1,4 +1,4 @@
-// The compiled decoding fast path (src/codecs/fast.ts) must give exactly what io-ts gives: the same value on
+// The compiled decoding fast path (src/codecs/compile.ts) must give exactly what io-ts gives: the same value on
 // success, a refusal (so that io-ts reports the errors) on failure, whatever the input.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
