@@ -1,33 +1,11 @@
 // items(): the elements of a listing, one Either each, page after page, lazily; a failing page ends the walk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as E from '#fp-ts/Either'
-import type * as TE from '#fp-ts/TaskEither'
-import type { ContacthubError } from '../src/error'
-import { networkError } from '../src/error'
-import type { Page } from '../src/codecs/page'
-import { items, paginate } from '../src/pagination'
+import { items } from '../src/pagination'
 import { addCustomer, getCustomers } from '../src/customers'
 import { startEmulator, type Emulator } from '../src/emulator/index'
 import { expectLeft, expectRight } from './helpers/either'
-
-/** A fake listing of `total` numbers in pages of `size`, counting requests; page `failAt` fails. */
-const listing = (total: number, size: number, failAt = -1) => {
-  const asked: Array<number> = []
-  const fetchRaw =
-    (page: number): TE.TaskEither<ContacthubError, Page<number>> =>
-    () => {
-      asked.push(page)
-      if (page === failAt) return Promise.resolve(E.left(networkError({ message: 'down', method: 'GET', path: '/x' })))
-      const elements = Array.from(
-        { length: Math.max(0, Math.min(size, total - page * size)) },
-        (_, i) => page * size + i
-      )
-      return Promise.resolve(
-        E.right({ elements, page: { number: page, size, totalElements: total, totalPages: Math.ceil(total / size) } })
-      )
-    }
-  return { asked, first: paginate(fetchRaw)(0) }
-}
+import { listing } from './helpers/listing'
 
 const collect = async <A>(it: AsyncIterable<A>): Promise<ReadonlyArray<A>> => {
   const out: Array<A> = []

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { inspect } from 'node:util'
 import * as E from '#fp-ts/Either'
-import type * as TE from '#fp-ts/TaskEither'
 import type { ContacthubError } from '../src/error'
-import type { Page } from '../src/codecs/page'
 import {
   hasNextPage,
   hasPreviousPage,
@@ -14,28 +12,9 @@ import {
   type Paginated
 } from '../src/pagination'
 import { getCustomers } from '../src/customers'
-import { networkError } from '../src/error'
 import { useRecorder } from './helpers/recorder'
 import { expectLeft, expectRight } from './helpers/either'
-
-/** A fake listing of `total` numbers in pages of `size`, counting requests; page `failAt` fails. */
-const listing = (total: number, size: number, failAt = -1) => {
-  const asked: Array<number> = []
-  const fetchRaw =
-    (page: number): TE.TaskEither<ContacthubError, Page<number>> =>
-    () => {
-      asked.push(page)
-      if (page === failAt) return Promise.resolve(E.left(networkError({ message: 'down', method: 'GET', path: '/x' })))
-      const elements = Array.from(
-        { length: Math.max(0, Math.min(size, total - page * size)) },
-        (_, i) => page * size + i
-      )
-      return Promise.resolve(
-        E.right({ elements, page: { number: page, size, totalElements: total, totalPages: Math.ceil(total / size) } })
-      )
-    }
-  return { asked, first: paginate(fetchRaw)(0), at: paginate(fetchRaw) }
-}
+import { listing } from './helpers/listing'
 
 describe('pagination', () => {
   it('knows its neighbours, with no off-by-one at the last page', async () => {

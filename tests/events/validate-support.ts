@@ -1,19 +1,10 @@
 // What the validation tests build from scripts/events/plan.json, read at test time: a valid value of every node
 // (every property filled, three items per list), every position in it with its node, and the paths renderers.
 import { readFileSync } from 'node:fs'
+import type { Shape } from '../../src/codecs/event-shape'
 
-export interface PlanNode {
-  readonly type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'any'
-  readonly nullable?: boolean
-  readonly format?: string
-  readonly enum?: ReadonlyArray<unknown>
-  readonly minimum?: number
-  readonly maximum?: number
-  readonly items?: PlanNode
-  readonly closed?: boolean
-  readonly required?: ReadonlyArray<string>
-  readonly properties?: Readonly<Record<string, PlanNode>>
-}
+/** A node of the plan: the schema language the generated tables use. */
+export type PlanNode = Shape
 
 export interface Plan {
   readonly events: Readonly<Record<string, PlanNode>>
