@@ -27,7 +27,8 @@ const BUDGETS: Readonly<Record<string, number>> = {
   addEvent: 11 * KB,
   'query builder': 1.5 * KB,
   pagination: 16 * KB,
-  everything: 27 * KB,
+  // 0.2.0's bulk work (importCustomers, importEvents, exportCustomers) adds ~1.9 KiB: 28.2 / 27.4 measured.
+  everything: 29 * KB,
   'segments only': 15 * KB,
   'analytics only': 15.5 * KB
 }
