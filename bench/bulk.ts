@@ -326,7 +326,10 @@ const main = async (): Promise<void> => {
     const before = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n'
     const marker = before.indexOf('<!-- bulk: written by bench/bulk.ts -->')
     const kept = (marker < 0 ? before : before.slice(0, marker)).trimEnd()
-    writeFileSync(path, `${kept}\n\n${section}\n`)
+    // Formatted as the repository's format check wants it (the tables aligned).
+    const prettier = await import('prettier')
+    const options = (await prettier.resolveConfig(path)) ?? {}
+    writeFileSync(path, await prettier.format(`${kept}\n\n${section}\n`, { ...options, filepath: path }))
     log('bulk: appended to bench/RESULTS.md')
   }
 }

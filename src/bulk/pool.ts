@@ -232,7 +232,10 @@ export const runImport =
     } catch {
       return refuse('its arguments cannot be read')
     }
-    return run(job, ctx, reader, o as ImportOptions, settings, path, token)
+    // A last line of defence: a context or a signal whose getters throw while the import runs.
+    return run(job, ctx, reader, o as ImportOptions, settings, path, token).catch(() =>
+      refuse('it failed unexpectedly')
+    )
   }
 
 const run = async <A>(
@@ -263,10 +266,28 @@ const run = async <A>(
     if (s.aborted) onOuterAbort()
     else s.addEventListener('abort', onOuterAbort)
   }
-  const stopped = new Promise<undefined>((resolve) => {
-    if (stop.signal.aborted) resolve(undefined)
-    else stop.signal.addEventListener('abort', () => resolve(undefined), { once: true })
-  })
+  /**
+   * `p`, or `undefined` as soon as the import stops. The listener goes with each wait: a promise that lived as long as
+   * the import, raced once per item, would hold one reaction per item (memory growing with the source).
+   */
+  const unlessStopped = <T>(p: Promise<T>): Promise<T | undefined> =>
+    stop.signal.aborted
+      ? Promise.resolve(undefined)
+      : new Promise<T | undefined>((resolve, reject) => {
+          const onStop = (): void => resolve(undefined)
+          stop.signal.addEventListener('abort', onStop, { once: true })
+          p.then(
+            (v) => {
+              stop.signal.removeEventListener('abort', onStop)
+              resolve(v)
+            },
+            (e: unknown) => {
+              stop.signal.removeEventListener('abort', onStop)
+              // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the source's own reason, passed on
+              reject(e)
+            }
+          )
+        })
 
   // Every attempt's status is seen here, the retries of the request core included: 429 and 503 slow the import.
   const base = ctx.fetch ?? ((input, init) => globalThis.fetch(input, init))
@@ -332,11 +353,11 @@ const run = async <A>(
   let exhausted = false
   while (!stop.signal.aborted) {
     while (inFlight.size >= limit.current() && !stop.signal.aborted)
-      await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stopped])
+      await unlessStopped(new Promise<void>((resolve) => (wake = resolve)))
     if (stop.signal.aborted) break
     let next: IteratorResult<A> | undefined
     try {
-      next = await Promise.race([reader.next(), stopped])
+      next = await unlessStopped(reader.next())
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e)
       // Stops reading; what is in flight finishes (those items are as good as any other).
