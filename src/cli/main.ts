@@ -9,32 +9,11 @@
  *
  * @since 0.2.0
  */
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { exportCustomers } from '../bulk/export'
 import { importCustomers, importEvents } from '../bulk/import'
 import { getMe } from '../me'
+import { packageVersion } from '../node/package-version'
 import { run, type CliDeps } from './run'
-
-/** The package's version: the nearest package.json named contacthub-fp above this module (src/ or dist/). */
-const version = (): string => {
-  try {
-    let dir = dirname(fileURLToPath(import.meta.url))
-    for (let i = 0; i < 6; i++) {
-      try {
-        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown }
-        if (pkg.name === 'contacthub-fp' && typeof pkg.version === 'string') return pkg.version
-      } catch {
-        // no package.json here
-      }
-      dir = dirname(dir)
-    }
-  } catch {
-    // no file URL (bundled elsewhere)
-  }
-  return 'unknown'
-}
 
 const deps: CliDeps = {
   importCustomers,
@@ -64,7 +43,7 @@ const deps: CliDeps = {
       process.off('SIGINT', listener)
     }
   },
-  version: version()
+  version: packageVersion(import.meta.url)
 }
 
 run(process.argv.slice(2), deps).then(

@@ -9,9 +9,7 @@
  *
  * @since 0.1.0
  */
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { packageVersion } from '../node/package-version'
 import { startEmulator, type EmulatorOptions, type EmulatorUser } from './index'
 
 const USAGE = `Usage: contacthub-emulator [options]
@@ -33,30 +31,6 @@ Options:
 
 type Parsed =
   { readonly help: true } | { readonly version: true } | { readonly help: false; readonly options: EmulatorOptions }
-
-/**
- * The package's version, read from the package.json above this file (src/emulator or dist/esm/emulator) at run time,
- * so that the library's bundles never carry package.json. `unknown` when it cannot be found.
- */
-const packageVersion = (): string => {
-  try {
-    let dir = dirname(fileURLToPath(import.meta.url))
-    for (let i = 0; i < 6; i++) {
-      try {
-        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown }
-        if (pkg.name === 'contacthub-fp' && typeof pkg.version === 'string') return pkg.version
-      } catch {
-        // no package.json here: look one level up
-      }
-      const up = dirname(dir)
-      if (up === dir) break
-      dir = up
-    }
-  } catch {
-    // not a file URL: no version to read
-  }
-  return 'unknown'
-}
 
 const USER_TEXT_FIELDS = ['id', 'groupId', 'groupName', 'workspaceName'] as const
 const USER_NULLABLE_FIELDS = ['name', 'surname'] as const
@@ -157,7 +131,7 @@ const main = async (): Promise<void> => {
     return
   }
   if ('version' in parsed) {
-    process.stdout.write(`${packageVersion()}\n`)
+    process.stdout.write(`${packageVersion(import.meta.url)}\n`)
     return
   }
   if (parsed.help) {
