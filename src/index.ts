@@ -138,6 +138,7 @@ export type {
   ExtendedAttribute,
   ExtendedValue,
   OrderedAttribute,
+  OrderedComparison,
   ScopeAttribute,
   ScopeAttributes,
   ScopeObjectAttribute,

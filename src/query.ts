@@ -445,63 +445,63 @@ export const neq = <S extends ConditionScope = ConditionScope, A extends ScopeAt
 ): ComparisonCondition<S> => compare(attribute, 'NOT_EQUALS', value as ExtendedValue)
 
 /**
+ * The type of `gt`, `gte`, `lt` and `lte`: an ordered attribute of the scope and a value of its type.
+ *
+ * @category query model
+ * @since 0.2.0
+ */
+export type OrderedComparison = <
+  S extends ConditionScope = ConditionScope,
+  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
+>(
+  attribute: A,
+  value: ScopeValue<S, A>
+) => ComparisonCondition<S>
+
+/** The four ordered comparisons differ only by their operator. */
+const ordered =
+  (operator: 'GT' | 'GTE' | 'LT' | 'LTE'): OrderedComparison =>
+  (attribute, value) =>
+    compare(attribute, operator, value as ExtendedValue)
+
+/**
  * `attribute` is greater than `value`.
  *
+ * @function
  * @example
  * gt('registeredAt', new Date('2024-01-01T00:00:00Z'))
  *
  * @category query builder
  * @since 0.1.0
  */
-export const gt = <
-  S extends ConditionScope = ConditionScope,
-  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
->(
-  attribute: A,
-  value: ScopeValue<S, A>
-): ComparisonCondition<S> => compare(attribute, 'GT', value as ExtendedValue)
+export const gt: OrderedComparison = /*#__PURE__*/ ordered('GT')
 
 /**
  * `attribute` is greater than or equal to `value`.
  *
+ * @function
  * @category query builder
  * @since 0.1.0
  */
-export const gte = <
-  S extends ConditionScope = ConditionScope,
-  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
->(
-  attribute: A,
-  value: ScopeValue<S, A>
-): ComparisonCondition<S> => compare(attribute, 'GTE', value as ExtendedValue)
+export const gte: OrderedComparison = /*#__PURE__*/ ordered('GTE')
 
 /**
  * `attribute` is less than `value`.
  *
+ * @function
  * @category query builder
  * @since 0.1.0
  */
-export const lt = <
-  S extends ConditionScope = ConditionScope,
-  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
->(
-  attribute: A,
-  value: ScopeValue<S, A>
-): ComparisonCondition<S> => compare(attribute, 'LT', value as ExtendedValue)
+export const lt: OrderedComparison = /*#__PURE__*/ ordered('LT')
 
 /**
  * `attribute` is less than or equal to `value`.
  *
+ * @function
  * @category query builder
  * @since 0.1.0
  */
-export const lte = <
-  S extends ConditionScope = ConditionScope,
-  A extends ScopeOrderedAttribute<S> = ScopeOrderedAttribute<S>
->(
-  attribute: A,
-  value: ScopeValue<S, A>
-): ComparisonCondition<S> => compare(attribute, 'LTE', value as ExtendedValue)
+export const lte: OrderedComparison = /*#__PURE__*/ ordered('LTE')
 
 /**
  * `attribute` lies between `from` and `to`, both included. Sent as `value: [from, to]`.
