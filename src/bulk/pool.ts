@@ -289,14 +289,20 @@ const run = async <A>(
           )
         })
 
-  // Every attempt's status is seen here, the retries of the request core included: 429 and 503 slow the import.
-  const base = ctx.fetch ?? ((input, init) => globalThis.fetch(input, init))
-  const observed: typeof fetch = async (input, init) => {
-    const res = await base(input, init)
-    if (res.status === 429 || res.status === 503) limit.throttle()
-    return res
+  // Every attempt's answer reaches the context's onResponse hook, the retries of the request core included: 429 and
+  // 503 slow the import. The caller's own hooks still run.
+  const hooks = settings.hooks
+  const c: Context = {
+    ...ctx,
+    signal: stop.signal,
+    hooks: {
+      ...hooks,
+      onResponse: (event) => {
+        if (event.status === 429 || event.status === 503) limit.throttle()
+        return hooks.onResponse?.(event)
+      }
+    }
   }
-  const c: Context = { ...ctx, signal: stop.signal, fetch: observed }
 
   let created = 0
   let updated = 0
