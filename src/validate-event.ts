@@ -11,9 +11,12 @@ import { STANDARD_EVENT_CONTEXTS, STANDARD_EVENT_TYPES, type Event, type EventIn
 import { CONTEXT_INFO_SHAPES, EVENT_PROPERTY_SHAPES } from './codecs/event-plan'
 import type { EventPropertiesMap } from './codecs/event-types'
 import type { Shape } from './codecs/event-shape'
+import { isNonBlank } from './operation'
 import {
   addIssue,
   checkShape,
+  hasOwn,
+  isPlainObject,
   formatOk,
   shapeReport,
   showValue,
@@ -52,13 +55,6 @@ const dotted = (path: ReadonlyArray<PathSegment>): string =>
           typeof s === 'number' ? `[${s}]` : IDENTIFIER.test(s) ? (i === 0 ? s : `.${s}`) : `[${JSON.stringify(s)}]`
         )
         .join('')
-
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
-
-const isObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && Object.prototype.toString.call(u) === '[object Object]'
-
-const isNonBlank = (u: unknown): boolean => typeof u === 'string' && u.trim() !== ''
 
 /** The event's own fields, apart from `properties` and `contextInfo`. */
 const checkEnvelope = (r: ShapeReport, e: Record<string, unknown>): void => {
@@ -121,7 +117,7 @@ const checkEnvelope = (r: ShapeReport, e: Record<string, unknown>): void => {
 export const validateEvent = (event: unknown): Either<ContacthubError, EventInput> => {
   const r = shapeReport(MAX_MESSAGES)
   try {
-    if (!isObject(event)) {
+    if (!isPlainObject(event)) {
       return left(invalidInput(`validateEvent: the event must be an object, got ${showValue(event)}.`))
     }
     checkEnvelope(r, event)
@@ -156,7 +152,7 @@ export const isEventOfType =
   <T extends keyof EventPropertiesMap>(type: T) =>
   (event: Event): event is Event & { readonly type: T; readonly properties: EventPropertiesMap[T] } => {
     try {
-      if (!isObject(event) || event.type !== type) return false
+      if (!isPlainObject(event) || event.type !== type) return false
       const r = shapeReport(0, 1)
       checkShape(r, hasOwn(EVENT_PROPERTY_SHAPES, type) ? EVENT_PROPERTY_SHAPES[type] : OBJECT, event.properties, [
         'properties'

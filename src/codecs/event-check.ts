@@ -132,10 +132,23 @@ export const addIssue = (
   else r.more++
 }
 
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
+/**
+ * Whether `k` is an own property of `o` (not one inherited, such as `constructor`).
+ *
+ * @category utils
+ * @since 0.2.0
+ * @internal
+ */
+export const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
-/** An object JSON writes as an object: not an array, a Date, a Map... (io-ts's own test for a record). */
-const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+/**
+ * An object JSON writes as an object: not an array, a Date, a Map... (io-ts's own test for a record).
+ *
+ * @category utils
+ * @since 0.2.0
+ * @internal
+ */
+export const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && Object.prototype.toString.call(u) === '[object Object]'
 
 /**
