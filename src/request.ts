@@ -82,6 +82,12 @@ export interface Reply {
   readonly where: string
 }
 
+/**
+ * Node's own fetch (undici): it frames a body by its `Content-Length` and shows every header (a browser hides
+ * `Content-Encoding` from cross-origin code), so a declared length bounds what `res.text()` reads.
+ */
+const NODE_FETCH = typeof process === 'object' && typeof process?.versions?.node === 'string'
+
 const fetchers = new WeakMap<object, $Fetch>()
 const globalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init)
 
@@ -123,12 +129,16 @@ const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promis
     return refuse('the body cannot be serialised as JSON')
   }
   progress.path = path.right
-  // What every event of this call says; the path as errors have it, and never the token (even as an id).
-  const call = { callId: ++calls, operation, method, path: redactText(path.right, ws.token) }
-  const { clock } = s
-  progress.hook = (name, extra) => emit(s.hooks, name, () => ({ ...call, attempt: progress.attempts, ...extra() }))
-  const started = timeOf(clock)
-  progress.done = (tag) => progress.hook?.('onDone', () => ({ durationMs: clock.now() - started, tag }))
+  const callId = ++calls
+  const { hooks, clock } = s
+  // With no hook set, nothing is prepared for them (no event, no clock reading).
+  if (hooks.onRequest || hooks.onResponse || hooks.onRetry || hooks.onDone) {
+    // What every event of this call says; the path as errors have it, and never the token (even as an id).
+    const call = { callId, operation, method, path: redactText(path.right, ws.token) }
+    progress.hook = (name, extra) => emit(hooks, name, () => ({ ...call, attempt: progress.attempts, ...extra() }))
+    const started = timeOf(clock)
+    progress.done = (tag) => progress.hook?.('onDone', () => ({ durationMs: clock.now() - started, tag }))
+  }
   const attempt: Attempt = {
     fetcher: fetcherFor(ws.fetch),
     url: `${base.right}${path.right}${buildQuery(spec.query)}`,
@@ -141,6 +151,7 @@ const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promis
     timeout: s.timeout,
     limit: s.maxResponseBytes,
     signal: ws.signal,
+    framed: NODE_FETCH && ws.fetch === undefined,
     secret: ws.token
   }
   const idempotent = spec.idempotent ?? (method === 'GET' || method === 'PUT')

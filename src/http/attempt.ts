@@ -40,6 +40,8 @@ export interface Attempt extends Target {
   readonly timeout: number
   readonly limit: number
   readonly signal: AbortSignal | undefined
+  /** The body is bounded by its `Content-Length` and every header is visible: Node's own fetch (see `readBody`). */
+  readonly framed: boolean
 }
 
 /**
@@ -79,9 +81,15 @@ export const attemptOnce = async (a: Attempt, answered: (status: number) => void
   const { timeout, limit, signal, secret } = a
   const controller = new AbortController()
   let cause: 'timeout' | 'abort' | undefined
+  // Node's own fetch ends the exchange and its body read when the controller aborts; any other fetch is also raced
+  // against `stop`, so that one that ignores the signal cannot hold the attempt past its timeout.
   let rejectStop: (e: Error) => void = noop
-  const stop = new Promise<never>((_, reject) => (rejectStop = reject))
-  stop.catch(noop)
+  let stop: Promise<never> | undefined
+  if (!a.framed) {
+    stop = new Promise<never>((_, reject) => (rejectStop = reject))
+    stop.catch(noop)
+  }
+  const within = <T>(p: Promise<T>): Promise<T> => (stop === undefined ? p : Promise.race([p, stop]))
   const fire = (why: 'timeout' | 'abort'): void => {
     if (cause !== undefined) return
     cause = why
@@ -103,7 +111,7 @@ export const attemptOnce = async (a: Attempt, answered: (status: number) => void
   try {
     let res: Response
     try {
-      res = await Promise.race([
+      res = await within(
         a.fetcher.raw(a.url, {
           method: a.method,
           headers: a.headers,
@@ -113,9 +121,8 @@ export const attemptOnce = async (a: Attempt, answered: (status: number) => void
           redirect: 'manual',
           ignoreResponseError: true,
           responseType: 'stream'
-        }),
-        stop
-      ])
+        })
+      )
     } catch (e) {
       const failure = explainFailure(e, secret)
       return lost(failure.what, failure.cause, cause !== undefined || failure.transport)
@@ -131,7 +138,7 @@ export const attemptOnce = async (a: Attempt, answered: (status: number) => void
     }
     let text: string | undefined
     try {
-      text = await readBody(res, limit, stop)
+      text = await readBody(res, limit, within, a.framed)
     } catch (e) {
       return lost('lost the connection while reading the response', causeOf(e, secret))
     }

@@ -35,24 +35,38 @@ export const parseJson = (text: string): readonly [unknown] | string => {
 const utf8 = new TextDecoder()
 
 /**
- * Reads a body up to `limit` bytes; `undefined` when it is larger (the rest is not read). `stop` rejects when the
- * attempt ends (timeout or abort), which ends the read.
+ * Reads a body up to `limit` bytes; `undefined` when it is larger (the rest is not read). Each wait goes through
+ * `within`, which rejects when the attempt ends (timeout or abort) and so ends the read.
+ *
+ * `framed` says the body is bounded by its `Content-Length` (the runtime's own fetch, which reads exactly that many
+ * bytes off the connection): then a declared length within the cap, with no content coding, is read in one go by
+ * the fetch itself (`res.text()`, as a hand-written client would). Otherwise (a custom
+ * fetch, a compressed or chunked body) it is read chunk by chunk and counted.
  *
  * @category utils
  * @since 0.2.0
  */
-export const readBody = async (res: Response, limit: number, stop: Promise<never>): Promise<string | undefined> => {
-  if (Number(res.headers.get('content-length')) > limit) {
+export const readBody = async (
+  res: Response,
+  limit: number,
+  within: <T>(p: Promise<T>) => Promise<T>,
+  framed = false
+): Promise<string | undefined> => {
+  const headers = res.headers
+  const declared = headers.get('content-length')
+  if (Number(declared) > limit) {
     void res.body?.cancel().catch(() => undefined)
     return undefined
   }
   if (res.body === null) return ''
+  if (framed && declared !== null && /^\d+$/.test(declared) && !headers.has('content-encoding'))
+    return within(res.text())
   const reader = res.body.getReader()
   const chunks: Array<Uint8Array> = []
   let total = 0
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), stop])
+      const { done, value } = await within(reader.read())
       if (done) break
       total += value.byteLength
       if (total > limit) return undefined

@@ -43,7 +43,8 @@ const rateLimited = (error: ContacthubError): boolean => error._tag === 'HttpErr
 
 /**
  * What the loop tells its caller as it goes: how many attempts were started (for a last-resort error and the
- * events), and `hook`, which calls a hook of the context with the call's event plus `extra` (no hooks: no-op).
+ * events), and `hook`, which calls a hook of the context with the call's event plus `extra` (absent when the
+ * context has no hooks).
  *
  * @category model
  * @since 0.2.0
@@ -68,15 +69,18 @@ export const retrying = async (
   idempotent = true
 ): Promise<Either<ContacthubError, Reply>> => {
   const { clock } = s
-  const hook = progress.hook! // set by the caller once the input is accepted
+  // Set by the caller once the input is accepted, when the context has hooks.
+  const hook = progress.hook
   for (let n = 1; ; n++) {
     if (a.signal?.aborted === true) return left(aborted(a))
     progress.attempts = n
-    hook('onRequest', () => ({}))
-    const start = timeOf(clock)
-    const outcome = await attemptOnce(a, (status) =>
-      hook('onResponse', () => ({ status, durationMs: clock.now() - start }))
-    )
+    let answered: (status: number) => void = noop
+    if (hook) {
+      hook('onRequest', () => ({}))
+      const start = timeOf(clock)
+      answered = (status) => hook('onResponse', () => ({ status, durationMs: clock.now() - start }))
+    }
+    const outcome = await attemptOnce(a, answered)
     const { error } = outcome
     if (error === undefined) return right(outcome.reply)
     const again = outcome.transient === true && (idempotent || rateLimited(error))
@@ -86,7 +90,7 @@ export const retrying = async (
       return left(withAttempts(error, n, ', and its Retry-After is longer than the client waits.'))
     delay ??= Math.floor(clock.random() * Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (n - 1)))
     const delayMs = delay
-    hook('onRetry', () => ({ tag: error._tag, delayMs }))
+    hook?.('onRetry', () => ({ tag: error._tag, delayMs }))
     if (delay > 0) await clock.sleep(delay, a.signal).catch(noop)
   }
 }

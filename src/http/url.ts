@@ -21,8 +21,10 @@ export const buildPath = (
   params: Readonly<Record<string, unknown>> | undefined,
   workspaceId: unknown
 ): Either<string, string> => {
-  let failure: string | undefined
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const parts = partsOf(template)
+  let path = parts[0] ?? ''
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? ''
     const value = name === 'workspaceId' ? workspaceId : params?.[name]
     let why =
       typeof value !== 'string'
@@ -34,14 +36,27 @@ export const buildPath = (
             : undefined
     if (why === undefined)
       try {
-        return encodeURIComponent(value as string)
+        path += encodeURIComponent(value as string) + (parts[i + 1] ?? '')
+        continue
       } catch {
         why = 'is not well-formed Unicode (it holds a lone surrogate)'
       }
-    failure ??= `${name} ${why}`
-    return ''
-  })
-  return failure === undefined ? right(path) : left(failure)
+    return left(`${name} ${why}`)
+  }
+  return right(path)
+}
+
+/** Templates split once: literal text at even indexes, parameter names at odd ones. */
+const templates = new Map<string, ReadonlyArray<string>>()
+
+const partsOf = (template: string): ReadonlyArray<string> => {
+  let parts = templates.get(template)
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/)
+    // The operations' templates are a fixed set; a caller's own templates are not all kept.
+    if (templates.size < 512) templates.set(template, parts)
+  }
+  return parts
 }
 
 /**
@@ -51,8 +66,9 @@ export const buildPath = (
  * @since 0.2.0
  */
 export const buildQuery = (query: Readonly<Record<string, QueryValue>> | undefined): string => {
+  if (query === undefined) return ''
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {}))
+  for (const [key, value] of Object.entries(query))
     for (const v of Array.isArray(value) ? (value as ReadonlyArray<string | number>) : [value])
       if (v != null) params.append(key, String(v))
   const s = params.toString()

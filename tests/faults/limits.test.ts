@@ -3,6 +3,7 @@
 // request), and `__proto__` keys in a response (no pollution, plain decoded values).
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { addCustomer, deleteCustomer, getCustomer, getCustomers } from '../../src/customers'
 import { getEvent } from '../../src/events'
 import { REAL_CLOCK } from '../../src/context'
@@ -84,6 +85,33 @@ describe('a 50 MB body', () => {
     expect(pump.finished).toBe(false)
     expect(pump.sent).toBeLessThan(20 * MB)
   })
+
+  it.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync]
+  ])(
+    'a %s body whose Content-Length is small but which inflates past the cap is refused (bytes are counted after decoding)',
+    async (coding, compress) => {
+      // 4 MiB of JSON whitespace around a customer compresses to a few KiB: the declared length is within the cap.
+      const inflated = Buffer.concat([Buffer.alloc(4 * MB, 0x20), Buffer.from(JSON.stringify(CUSTOMER))])
+      const body = compress(inflated)
+      server.handle((_, res) => {
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-encoding': coding,
+          'content-length': String(body.length)
+        })
+        res.end(body)
+      })
+      expect(body.length).toBeLessThan(64 * 1024)
+      const e = expectLeft(await getCustomer(ctx({ maxResponseBytes: MB }), 'c1')())
+      expect(e).toMatchObject({ _tag: 'ResponseTooLarge', limit: MB })
+      // Within the cap, the same coding decodes.
+      const c = expectRight(await getCustomer(ctx({ maxResponseBytes: 8 * MB }), 'c1')())
+      expect(c.id).toBe('c1')
+    }
+  )
 
   it('deleteCustomer and getCustomers refuse it too', async () => {
     serve50MB(false)
