@@ -166,25 +166,26 @@ const utcFast = (s: string): string | undefined => {
 export const parseTimestamp = (s: string, assumeUtc = false): number | undefined => {
   const m = TIMESTAMP.exec(s)
   if (m === null) return undefined
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
-  const h = Number(m[4])
-  const mi = Number(m[5])
-  const sec = m[6] === undefined ? 0 : Number(m[6])
-  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000)
+  // An absent group (seconds, fraction) counts as 0.
+  const n = (i: number): number => Number(m[i] ?? 0)
+  const y = n(1)
+  const mo = n(2)
+  const d = n(3)
+  const h = n(4)
+  const mi = n(5)
+  const sec = n(6)
+  const ms = Math.floor(Number(`0.${m[7] ?? 0}`) * 1000)
   if (!validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined
   const zone = m[8]
   let offsetMin = 0
   if (zone === undefined) {
     if (!assumeUtc) return undefined
   } else if (zone !== 'Z' && zone !== 'z') {
-    const sign = zone[0] === '-' ? -1 : 1
     const digits = zone.slice(1).replace(':', '')
     const oh = Number(digits.slice(0, 2))
-    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0
+    const om = Number(digits.slice(2, 4) || 0)
     if (oh > 23 || om > 59) return undefined
-    offsetMin = sign * (oh * 60 + om)
+    offsetMin = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om)
   }
   const date = new Date(0)
   date.setUTCFullYear(y, mo - 1, d)
