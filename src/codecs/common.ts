@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as t from '#io-ts/index'
+import { put } from '../http/redact'
 
 /**
  * A plain JSON object, as the API's objects are.
@@ -328,7 +329,7 @@ export const withoutNulls = (u: unknown): unknown => {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(u)) {
     if (v === null || v === undefined) continue
-    Object.defineProperty(out, k, { value: withoutNulls(v), enumerable: true, writable: true, configurable: true })
+    put(out, k, withoutNulls(v))
   }
   return out
 }
