@@ -85,34 +85,13 @@ interface Report {
   readonly secret: string
 }
 
-const add = (r: Report, error: t.ValidationError): void => {
-  if (r.messages.size < MAX_MESSAGES) r.messages.add(format(error, r.secret))
-  else r.more++
-}
-
-interface Field {
-  readonly key: string
-  readonly type: t.Decoder<unknown, unknown>
-  readonly check: (u: unknown) => boolean
-}
-
-const fieldsCache = new WeakMap<t.Props, ReadonlyArray<Field>>()
-
-/** A struct's keys, codecs and compiled checks, once per struct codec. */
-const fieldsOf = (props: t.Props): ReadonlyArray<Field> => {
-  let f = fieldsCache.get(props)
-  if (f === undefined) {
-    f = Object.keys(props).map((key) => {
-      const type = props[key] as t.Decoder<unknown, unknown>
-      return { key, type, check: compileCheck(type) }
-    })
-    fieldsCache.set(props, f)
-  }
-  return f
-}
-
 /** Whether the report still builds messages (past the limit it only counts). */
 const open = (r: Report): boolean => r.messages.size < MAX_MESSAGES
+
+const add = (r: Report, error: t.ValidationError): void => {
+  if (open(r)) r.messages.add(format(error, r.secret))
+  else r.more++
+}
 
 /**
  * Walks a value that failed to decode, the way io-ts's `validate` would (same order, same contexts, so the same
@@ -136,9 +115,11 @@ const walk = (
   if (depth > MAX_DEPTH) return fail(`nested deeper than ${MAX_DEPTH} levels`)
   if (tag === 'InterfaceType' && c.props !== undefined) {
     if (!UnknownRecord.is(u)) return fail()
-    for (const { key, type, check } of fieldsOf(c.props)) {
+    const props = c.props
+    for (const key of Object.keys(props)) {
+      const type = props[key] as t.Decoder<unknown, unknown>
       const v = u[key]
-      if (!check(v)) into(type, key, v, context, r, depth)
+      if (!compileCheck(type)(v)) into(type, key, v, context, r, depth)
     }
     return
   }
