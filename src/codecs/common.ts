@@ -119,8 +119,6 @@ const validDate = (y: number, m: number, d: number): boolean =>
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/
 
-const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-
 /** Two decimal digits at `i`, or -1. */
 const d2 = (s: string, i: number): number => {
   const a = s.charCodeAt(i) - 48
@@ -223,7 +221,8 @@ const validDateOnly = (s: string): boolean => s.length === 10 && dateAt(s)
  */
 export const Timestamp = /*#__PURE__*/ new t.Type<string, string, unknown>(
   'Timestamp',
-  (u): u is string => typeof u === 'string' && CANONICAL.test(u) && parseTimestamp(u) !== undefined,
+  // The normal form, a real instant: `utcFast` gives such a string back unchanged.
+  (u): u is string => typeof u === 'string' && utcFast(u) === u,
   (u, c) => {
     if (typeof u !== 'string') return t.failure(u, c)
     const fast = utcFast(u)
@@ -251,7 +250,6 @@ export const LenientTimestamp = /*#__PURE__*/ new t.Type<string, string, unknown
     if (typeof u !== 'string') return t.failure(u, c)
     const fast = utcFast(u)
     if (fast !== undefined) return t.success(fast)
-    if (CANONICAL.test(u)) return t.success(u)
     const ms = parseTimestamp(u, true) ?? parseTimestamp(`${u}T00:00:00Z`)
     // (the second form parses only when `u` is a bare YYYY-MM-DD: a date alone is midnight UTC)
     return t.success(ms === undefined ? u : isoString(ms))
