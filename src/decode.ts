@@ -20,7 +20,15 @@ const MAX_MESSAGES = 100
 /** Deeper values are not walked: the report says so instead of overflowing the stack. */
 const MAX_DEPTH = 500
 
-const show = (u: unknown, secret: string): string => {
+/**
+ * A value as a message shows it: short literals as JSON (cut after 40 characters), other values by kind (`an
+ * object`, `an array`, `[]`...), with `secret` (when not empty) redacted.
+ *
+ * @internal
+ * @category utils
+ * @since 0.2.0
+ */
+export const show = (u: unknown, secret = ''): string => {
   if (u === undefined) return 'undefined'
   if (typeof u === 'function') return 'a function'
   if (Array.isArray(u)) return u.length === 0 ? '[]' : 'an array'

@@ -208,8 +208,15 @@ export const isoString = (ms: number): string => new Date(ms).toISOString()
  */
 export const wireTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000')
 
-/** A bare `YYYY-MM-DD` that is a real calendar day, checked digit by digit (no regular expression, no `Date`). */
-const validDateOnly = (s: string): boolean => s.length === 10 && dateAt(s)
+/**
+ * Whether `s` is a bare `YYYY-MM-DD` that is a real calendar day, checked digit by digit (no regular expression, no
+ * `Date`).
+ *
+ * @internal
+ * @category utils
+ * @since 0.2.0
+ */
+export const validDateOnly = (s: string): boolean => s.length === 10 && dateAt(s)
 
 /**
  * A timestamp the server sets (`registeredAt`, `updatedAt`, an event's `date`), decoded strictly: the wire's
