@@ -108,13 +108,15 @@ export const openEnum = <Known extends string>(values: ReadonlyArray<Known>, nam
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
+/**
+ * Whether y-m-d is a real calendar day. February has 28 days, 29 in a leap year; from January, months alternate 31
+ * and 30 days, and from August the other way round: `30 + ((m + (m >> 3)) & 1)`.
+ */
 const validDate = (y: number, m: number, d: number): boolean =>
   m >= 1 &&
   m <= 12 &&
   d >= 1 &&
-  d <= (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0))
+  d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1))
 
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/
