@@ -18,7 +18,6 @@ import type { Paginated } from './pagination'
 import type { Query } from './codecs/query'
 import {
   encodeBody,
-  isRecord,
   nodeIdOf,
   nonEmptyString,
   operation,
@@ -103,12 +102,8 @@ export const addCustomer = (
             TE.orElse((error) => {
               const existing = forceUpdate ? conflictingCustomerId(error) : undefined
               return existing?._tag === 'Some'
-                ? patch(
-                    ctx,
-                    'addCustomer',
-                    existing.value,
-                    isRecord(payload) ? omit(payload, NOT_SENT_ON_PATCH) : payload
-                  )
+                ? // (the payload is the object built above)
+                  patch(ctx, 'addCustomer', existing.value, omit(payload as Rec, NOT_SENT_ON_PATCH))
                 : TE.left(error)
             })
           )

@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import { UnknownRecord } from '#io-ts/index'
 import type * as t from '#io-ts/index'
 import type * as E from '#fp-ts/Either'
 import { compile, compileCheck, FAIL } from '#compile'
@@ -11,7 +12,7 @@ import { decodeError, type ContacthubError } from './error'
 import { redactText as redact } from './http/redact'
 
 // Unions and intersections add the index of a branch to the context; it is not a key of the data.
-const TRANSPARENT = new Set(['UnionType', 'IntersectionType'])
+const TRANSPARENT = /^(Union|Intersection)Type$/
 
 /** The most messages a failed decoding reports; the rest are counted in a last "and N more" line. */
 const MAX_MESSAGES = 100
@@ -19,7 +20,15 @@ const MAX_MESSAGES = 100
 /** Deeper values are not walked: the report says so instead of overflowing the stack. */
 const MAX_DEPTH = 500
 
-const show = (u: unknown, secret: string): string => {
+/**
+ * A value as a message shows it: short literals as JSON (cut after 40 characters), other values by kind (`an
+ * object`, `an array`, `[]`...), with `secret` (when not empty) redacted.
+ *
+ * @internal
+ * @category utils
+ * @since 0.2.0
+ */
+export const show = (u: unknown, secret = ''): string => {
   if (u === undefined) return 'undefined'
   if (typeof u === 'function') return 'a function'
   if (Array.isArray(u)) return u.length === 0 ? '[]' : 'an array'
@@ -38,18 +47,14 @@ const format = (error: t.ValidationError, secret: string): string => {
   const keys: Array<string> = []
   const context = error.context
   for (let i = 1; i < context.length; i++) {
-    const entry = context[i]
-    const parent = context[i - 1]
-    if (entry === undefined || parent === undefined || entry.key === '') continue
-    const parentTag = (parent.type as { _tag?: string })._tag
-    if (parentTag !== undefined && TRANSPARENT.has(parentTag)) continue
-    keys.push(redact(entry.key, secret))
+    const key = context[i]?.key
+    // A parent without a `_tag` is tested as "undefined", which is not transparent.
+    const parentTag = (context[i - 1]?.type as { _tag?: string } | undefined)?._tag as string
+    if (key && !TRANSPARENT.test(parentTag)) keys.push(redact(key, secret))
   }
-  const last = context[context.length - 1]
-  const where = keys.length > 0 ? keys.join('.') : '(root)'
+  const where = keys.join('.') || '(root)'
   if (error.message !== undefined) return `${where}: ${redact(error.message, secret)}`
-  const expected = last === undefined ? 'a valid value' : last.type.name
-  return `${where}: expected ${expected}, got ${show(error.value, secret)}`
+  return `${where}: expected ${context[context.length - 1]?.type.name ?? 'a valid value'}, got ${show(error.value, secret)}`
 }
 
 /**
@@ -88,41 +93,13 @@ interface Report {
   readonly secret: string
 }
 
-const add = (r: Report, error: t.ValidationError): void => {
-  if (r.messages.size < MAX_MESSAGES) r.messages.add(format(error, r.secret))
-  else r.more++
-}
-
-/** io-ts's own test for a struct (`t.UnknownRecord`). */
-const isRecord = (u: unknown): u is Record<string, unknown> => {
-  if (typeof u !== 'object' || u === null) return false
-  const s = Object.prototype.toString.call(u)
-  return s === '[object Object]' || s === '[object Window]'
-}
-
-interface Field {
-  readonly key: string
-  readonly type: t.Decoder<unknown, unknown>
-  readonly check: (u: unknown) => boolean
-}
-
-const fieldsCache = new WeakMap<t.Props, ReadonlyArray<Field>>()
-
-/** A struct's keys, codecs and compiled checks, once per struct codec. */
-const fieldsOf = (props: t.Props): ReadonlyArray<Field> => {
-  let f = fieldsCache.get(props)
-  if (f === undefined) {
-    f = Object.keys(props).map((key) => {
-      const type = props[key] as t.Decoder<unknown, unknown>
-      return { key, type, check: compileCheck(type) }
-    })
-    fieldsCache.set(props, f)
-  }
-  return f
-}
-
 /** Whether the report still builds messages (past the limit it only counts). */
 const open = (r: Report): boolean => r.messages.size < MAX_MESSAGES
+
+const add = (r: Report, error: t.ValidationError): void => {
+  if (open(r)) r.messages.add(format(error, r.secret))
+  else r.more++
+}
 
 /**
  * Walks a value that failed to decode, the way io-ts's `validate` would (same order, same contexts, so the same
@@ -141,32 +118,29 @@ const walk = (
 ): void => {
   const c = codec as unknown as Tagged
   const tag = c._tag
-  if (depth > MAX_DEPTH) {
-    add(r, { value: u, context: context.slice(), message: `nested deeper than ${MAX_DEPTH} levels` })
-    return
-  }
+  const type = c.type
+  const fail = (message?: string): void => add(r, { value: u, context: context.slice(), message })
+  if (depth > MAX_DEPTH) return fail(`nested deeper than ${MAX_DEPTH} levels`)
   if (tag === 'InterfaceType' && c.props !== undefined) {
-    if (!isRecord(u)) return add(r, { value: u, context: context.slice() })
-    for (const { key, type, check } of fieldsOf(c.props)) {
+    if (!UnknownRecord.is(u)) return fail()
+    const props = c.props
+    for (const key of Object.keys(props)) {
+      const type = props[key] as t.Decoder<unknown, unknown>
       const v = u[key]
-      if (!check(v)) into(type, key, v, context, r, depth)
+      if (!compileCheck(type)(v)) into(type, key, v, context, r, depth)
     }
     return
   }
-  if ((tag === 'ReadonlyArrayType' || tag === 'ArrayType') && c.type !== undefined) {
-    if (!Array.isArray(u)) return add(r, { value: u, context: context.slice() })
-    const type = c.type
+  if ((tag === 'ReadonlyArrayType' || tag === 'ArrayType') && type !== undefined) {
+    if (!Array.isArray(u)) return fail()
     const item = compileCheck(type)
-    const us: ReadonlyArray<unknown> = u
-    for (let i = 0; i < us.length; i++) {
-      const v = us[i]
-      if (!item(v)) into(type, String(i), v, context, r, depth)
-    }
+    // (a loop, not forEach: holes are checked as `undefined`, as io-ts does)
+    for (let i = 0; i < u.length; i++) if (!item(u[i])) into(type, String(i), u[i], context, r, depth)
     return
   }
-  if (tag === 'NullableType' && c.type !== undefined) {
+  if (tag === 'NullableType' && type !== undefined) {
     // `nullable` hands a present value to its codec with its own context (see codecs/common.ts).
-    if (u !== null && u !== undefined) walk(c.type, u, context, r, depth + 1)
+    if (u != null) walk(type, u, context, r, depth + 1)
     return
   }
   if (compileCheck(codec)(u)) return
@@ -179,7 +153,7 @@ const walk = (
     result = codec.validate(u, context.slice())
   } catch {
     // A codec that overflows the stack on a deep value (or fails otherwise) is reported, not thrown.
-    return add(r, { value: u, context: context.slice(), message: 'could not be checked (nested too deeply?)' })
+    return fail('could not be checked (nested too deeply?)')
   }
   if (result._tag === 'Left') for (const e of result.left) add(r, e)
 }

@@ -270,11 +270,8 @@ export const isContacthubError = (u: unknown): u is ContacthubError =>
  */
 export const conflictingCustomerId = (error: ContacthubError): O.Option<string> => {
   if (error._tag !== 'HttpError' || error.status !== 409) return none
-  const data = error.data
-  if (typeof data !== 'object' || data === null) return none
-  const customer = (data as { customer?: unknown }).customer
-  if (typeof customer !== 'object' || customer === null) return none
-  const id = (customer as { id?: unknown }).id
+  // `data` is parsed JSON: reading a property of a string, number or boolean gives `undefined`.
+  const id = (error.data as { customer?: { id?: unknown } } | null | undefined)?.customer?.id
   return typeof id === 'string' && id.length > 0 ? some(id) : none
 }
 

@@ -56,9 +56,8 @@ const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<R
   if (!isRecord(event)) return E.left('the event must be an object')
   if (!isNonBlank(event.type)) return E.left('the event needs a type (e.g. "viewedPage")')
   if (!isNonBlank(event.context)) return E.left('the event needs a context (e.g. "WEB")')
-  if (event.properties !== undefined && !isRecord(event.properties)) return E.left('properties must be an object')
-  if (event.contextInfo !== undefined && !isRecord(event.contextInfo)) return E.left('contextInfo must be an object')
-  if (event.tracking !== undefined && !isRecord(event.tracking)) return E.left('tracking must be an object')
+  for (const name of ['properties', 'contextInfo', 'tracking'] as const)
+    if (event[name] !== undefined && !isRecord(event[name])) return E.left(`${name} must be an object`)
   const { customerId, sessionId, externalId } = event as {
     readonly customerId?: unknown
     readonly sessionId?: unknown
@@ -85,14 +84,15 @@ const eventBody = (ctx: Context, event: EventInput): E.Either<string, Readonly<R
   }
   const date = event.date === undefined ? E.right(now(ctx)) : dateTime('date', event.date)
   if (E.isLeft(date)) return date
+  // The body is sent as JSON, which leaves out the properties that are `undefined`.
   return E.right({
     type: event.type,
     context: event.context,
-    ...(customerId === undefined ? {} : { customerId }),
-    ...(bringBackProperties === undefined ? {} : { bringBackProperties }),
+    customerId,
+    bringBackProperties,
     properties: event.properties ?? {},
-    ...(event.contextInfo === undefined ? {} : { contextInfo: event.contextInfo }),
-    ...(event.tracking === undefined ? {} : { tracking: event.tracking }),
+    contextInfo: event.contextInfo,
+    tracking: event.tracking,
     date: date.right
   })
 }

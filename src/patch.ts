@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as E from './either'
+import { put } from './http/redact'
 import { encodeCustomerInput, type CustomerInput, type CustomerPatch } from './codecs/customer-input'
 
 type Rec = Readonly<Record<string, unknown>>
@@ -40,10 +41,6 @@ const same = (x: unknown, y: unknown): boolean => {
     return true
   }
   return false
-}
-
-const put = (o: Record<string, unknown>, key: string, value: unknown): void => {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
 const diff = (before: Rec, after: Rec, skip: ReadonlySet<string>): Record<string, unknown> => {

@@ -7,7 +7,8 @@
  */
 import type * as t from '#io-ts/index'
 import * as E from '#fp-ts/Either'
-import { isRecord, toDateOnly, type DateInput, type Rec } from './common'
+import { isRecord, toDateOnly, validDateOnly, type DateInput, type Rec } from './common'
+import { show as showValue } from '../decode'
 import { STANDARD_EVENT_CONTEXTS, type EventType, type StandardEventContext } from './event'
 import {
   AcquisitionDistribution,
@@ -634,34 +635,14 @@ export const ANALYTICS_ENDPOINTS: { readonly [K in AnalyticsFunction]: Analytics
 // options -> query parameters
 // -------------------------------------------------------------------------------------------------------------------
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-const isDateOnly = (s: string): boolean => {
-  const m = DATE_ONLY.exec(s)
-  if (m === null) return false
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-  const days = mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo - 1] ?? 0)
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= days
-}
-
-const show = (u: unknown): string => {
-  if (u instanceof Date) return 'an invalid Date'
-  if (u === undefined) return 'undefined'
-  if (typeof u === 'function') return 'a function'
-  if (Array.isArray(u)) return 'an array'
-  if (typeof u === 'object' && u !== null) return 'an object'
-  const s = typeof u === 'bigint' || typeof u === 'symbol' ? u.toString() : (JSON.stringify(u) ?? 'a value')
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s
-}
+// An empty array is `an array` here too (decode's `show` writes `[]`).
+const show = (u: unknown): string =>
+  u instanceof Date ? 'an invalid Date' : Array.isArray(u) ? 'an array' : showValue(u)
 
 /** A date option as `YYYY-MM-DD`, or `undefined` when it is neither a valid `Date` nor a valid `YYYY-MM-DD`. */
 const dateParam = (u: unknown): string | undefined => {
   const s = u instanceof Date ? toDateOnly(u) : typeof u === 'string' ? u : undefined
-  return s !== undefined && isDateOnly(s) ? s : undefined
+  return s !== undefined && validDateOnly(s) ? s : undefined
 }
 
 const badDate = (fn: string, key: string, u: unknown): E.Either<string, never> =>

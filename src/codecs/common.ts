@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as t from '#io-ts/index'
+import { put } from '../http/redact'
 
 /**
  * A plain JSON object, as the API's objects are.
@@ -107,18 +108,18 @@ export const openEnum = <Known extends string>(values: ReadonlyArray<Known>, nam
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
+/**
+ * Whether y-m-d is a real calendar day. February has 28 days, 29 in a leap year; from January, months alternate 31
+ * and 30 days, and from August the other way round: `30 + ((m + (m >> 3)) & 1)`.
+ */
 const validDate = (y: number, m: number, d: number): boolean =>
   m >= 1 &&
   m <= 12 &&
   d >= 1 &&
-  d <= (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0))
+  d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1))
 
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/
-
-const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
 /** Two decimal digits at `i`, or -1. */
 const d2 = (s: string, i: number): number => {
@@ -166,25 +167,26 @@ const utcFast = (s: string): string | undefined => {
 export const parseTimestamp = (s: string, assumeUtc = false): number | undefined => {
   const m = TIMESTAMP.exec(s)
   if (m === null) return undefined
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
-  const h = Number(m[4])
-  const mi = Number(m[5])
-  const sec = m[6] === undefined ? 0 : Number(m[6])
-  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000)
+  // An absent group (seconds, fraction) counts as 0.
+  const n = (i: number): number => Number(m[i] ?? 0)
+  const y = n(1)
+  const mo = n(2)
+  const d = n(3)
+  const h = n(4)
+  const mi = n(5)
+  const sec = n(6)
+  const ms = Math.floor(Number(`0.${m[7] ?? 0}`) * 1000)
   if (!validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined
   const zone = m[8]
   let offsetMin = 0
   if (zone === undefined) {
     if (!assumeUtc) return undefined
   } else if (zone !== 'Z' && zone !== 'z') {
-    const sign = zone[0] === '-' ? -1 : 1
     const digits = zone.slice(1).replace(':', '')
     const oh = Number(digits.slice(0, 2))
-    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0
+    const om = Number(digits.slice(2, 4) || 0)
     if (oh > 23 || om > 59) return undefined
-    offsetMin = sign * (oh * 60 + om)
+    offsetMin = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om)
   }
   const date = new Date(0)
   date.setUTCFullYear(y, mo - 1, d)
@@ -208,8 +210,15 @@ export const isoString = (ms: number): string => new Date(ms).toISOString()
  */
 export const wireTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000')
 
-/** A bare `YYYY-MM-DD` that is a real calendar day, checked digit by digit (no regular expression, no `Date`). */
-const validDateOnly = (s: string): boolean => s.length === 10 && dateAt(s)
+/**
+ * Whether `s` is a bare `YYYY-MM-DD` that is a real calendar day, checked digit by digit (no regular expression, no
+ * `Date`).
+ *
+ * @internal
+ * @category utils
+ * @since 0.2.0
+ */
+export const validDateOnly = (s: string): boolean => s.length === 10 && dateAt(s)
 
 /**
  * A timestamp the server sets (`registeredAt`, `updatedAt`, an event's `date`), decoded strictly: the wire's
@@ -221,7 +230,8 @@ const validDateOnly = (s: string): boolean => s.length === 10 && dateAt(s)
  */
 export const Timestamp = /*#__PURE__*/ new t.Type<string, string, unknown>(
   'Timestamp',
-  (u): u is string => typeof u === 'string' && CANONICAL.test(u) && parseTimestamp(u) !== undefined,
+  // The normal form, a real instant: `utcFast` gives such a string back unchanged.
+  (u): u is string => typeof u === 'string' && utcFast(u) === u,
   (u, c) => {
     if (typeof u !== 'string') return t.failure(u, c)
     const fast = utcFast(u)
@@ -249,7 +259,6 @@ export const LenientTimestamp = /*#__PURE__*/ new t.Type<string, string, unknown
     if (typeof u !== 'string') return t.failure(u, c)
     const fast = utcFast(u)
     if (fast !== undefined) return t.success(fast)
-    if (CANONICAL.test(u)) return t.success(u)
     const ms = parseTimestamp(u, true) ?? parseTimestamp(`${u}T00:00:00Z`)
     // (the second form parses only when `u` is a bare YYYY-MM-DD: a date alone is midnight UTC)
     return t.success(ms === undefined ? u : isoString(ms))
@@ -327,7 +336,7 @@ export const withoutNulls = (u: unknown): unknown => {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(u)) {
     if (v === null || v === undefined) continue
-    Object.defineProperty(out, k, { value: withoutNulls(v), enumerable: true, writable: true, configurable: true })
+    put(out, k, withoutNulls(v))
   }
   return out
 }

@@ -12,10 +12,16 @@
  * @since 0.2.0
  */
 export const redactText = (s: string, secret: string): string =>
-  secret !== '' && s.includes(secret) ? s.split(secret).join('[redacted]') : s
+  secret && s.includes(secret) ? s.split(secret).join('[redacted]') : s
 
-const put = (to: object, key: string, value: unknown): void => {
-  // defineProperty, not assignment: a `__proto__` key stays a plain key and never becomes a prototype.
+/**
+ * Sets an own, enumerable, writable property. With defineProperty, not assignment: a `__proto__` key stays a plain
+ * key and never becomes a prototype.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const put = (to: object, key: string, value: unknown): void => {
   Object.defineProperty(to, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
