@@ -21,10 +21,8 @@ export const buildPath = (
   params: Readonly<Record<string, unknown>> | undefined,
   workspaceId: unknown
 ): Either<string, string> => {
-  const parts = partsOf(template)
-  let path = parts[0] ?? ''
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i] ?? ''
+  let failure: string | undefined
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = name === 'workspaceId' ? workspaceId : params?.[name]
     let why =
       typeof value !== 'string'
@@ -36,27 +34,14 @@ export const buildPath = (
             : undefined
     if (why === undefined)
       try {
-        path += encodeURIComponent(value as string) + (parts[i + 1] ?? '')
-        continue
+        return encodeURIComponent(value as string)
       } catch {
         why = 'is not well-formed Unicode (it holds a lone surrogate)'
       }
-    return left(`${name} ${why}`)
-  }
-  return right(path)
-}
-
-/** Templates split once: literal text at even indexes, parameter names at odd ones. */
-const templates = new Map<string, ReadonlyArray<string>>()
-
-const partsOf = (template: string): ReadonlyArray<string> => {
-  let parts = templates.get(template)
-  if (parts === undefined) {
-    parts = template.split(/\{(\w+)\}/)
-    // The operations' templates are a fixed set; a caller's own templates are not all kept.
-    if (templates.size < 512) templates.set(template, parts)
-  }
-  return parts
+    failure ??= `${name} ${why}`
+    return ''
+  })
+  return failure === undefined ? right(path) : left(failure)
 }
 
 /**
