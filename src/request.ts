@@ -21,7 +21,7 @@ import { decodeWith } from './decode'
 import type { Attempt } from './http/attempt'
 import { left, right } from './either'
 import { at, causeOf, guardFetch, notJson } from './http/failure'
-import { buildHeaders } from './http/headers'
+import { buildHeaders, PlainHeaders } from './http/headers'
 import { emit, timeOf } from './http/hooks'
 import { redactText } from './http/redact'
 import { retrying, type Tries } from './http/retry'
@@ -94,7 +94,11 @@ const globalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init)
 /** One ofetch instance per fetch function (the global one by default), created on first use. */
 const fetcherFor = (custom: typeof fetch = globalFetch): $Fetch => {
   let f = fetchers.get(custom)
-  if (f === undefined) fetchers.set(custom, (f = createFetch({ fetch: guardFetch(custom) })))
+  if (f === undefined) {
+    // The runtime's own fetch takes the headers as a plain record; a custom fetch gets the `Headers` it may expect.
+    const own = custom === globalFetch ? { Headers: PlainHeaders } : {}
+    fetchers.set(custom, (f = createFetch({ fetch: guardFetch(custom), ...own })))
+  }
   return f
 }
 
@@ -156,7 +160,8 @@ const run = async (ws: Workspace, spec: RequestSpec, progress: Progress): Promis
   }
   const idempotent = spec.idempotent ?? (method === 'GET' || method === 'PUT')
   // A 429 is retried for every method (the request was not processed); other failures only when idempotent.
-  return retrying(attempt, s, 1 + s.retries, progress, idempotent)
+  // `return await`: V8 adopts a returned promise with two more microtask turns than it takes to await it.
+  return await retrying(attempt, s, 1 + s.retries, progress, idempotent)
 }
 
 /** The context's token for redaction, read without trusting the context (a getter may throw). */

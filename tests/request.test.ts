@@ -64,6 +64,30 @@ describe('request: success', () => {
     expect(JSON.parse(req.text)).toEqual({ name: 'x' })
   })
 
+  it('hands the same headers to a custom fetch as a real Headers, and to the runtime fetch as a plain record', async () => {
+    server.handle((_, res) => json(res, 200, { id: 'a', n: 1 }))
+    const seen: Array<unknown> = []
+    const spy: typeof fetch = (input, init) => {
+      seen.push(init?.headers)
+      return fetch(input, init)
+    }
+    const headers = { 'X-Trace': 'abc' }
+    expectRight(await request(ctx({ headers, fetch: spy }), spec({ method: 'POST', body: {} }), Thing)())
+    const given = seen[0]
+    expect(given).toBeInstanceOf(Headers)
+    const expected = {
+      accept: 'application/json',
+      authorization: `Bearer ${TOKEN}`,
+      'content-type': 'application/json',
+      'x-trace': 'abc'
+    }
+    expect(Object.fromEntries(given as Headers)).toEqual(expected)
+    // The runtime's own fetch: the same names and values reach the server.
+    expectRight(await request(ctx({ headers }), spec({ method: 'POST', body: {} }), Thing)())
+    for (const req of server.requests) for (const [k, v] of Object.entries(expected)) expect(req.headers[k]).toBe(v)
+    expect(server.requests).toHaveLength(2)
+  })
+
   it('accepts empty 200, 202 and 204 bodies for operations that return nothing', async () => {
     for (const status of [200, 202, 204]) {
       server.handle((_, res) => {

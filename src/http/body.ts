@@ -60,7 +60,7 @@ export const readBody = async (
   }
   if (res.body === null) return ''
   if (framed && declared !== null && /^\d+$/.test(declared) && !headers.has('content-encoding'))
-    return within(res.text())
+    return await within(res.text())
   const reader = res.body.getReader()
   const chunks: Array<Uint8Array> = []
   let total = 0
