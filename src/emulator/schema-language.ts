@@ -9,6 +9,7 @@
  *
  * @since 0.2.0
  */
+import { hasOwn } from '../codecs/event-check'
 
 /**
  * A node of the schema language (a small subset of JSON Schema, enough for the customer model).
@@ -218,13 +219,8 @@ export const setOwn = (o: Record<string, unknown>, k: string, v: unknown): void 
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
 }
 
-/**
- * Whether `o` has its own property `k` (never an inherited one such as `constructor`).
- *
- * @category helpers
- * @since 0.1.0
- */
-export const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
+// The client's schema walker has the one `hasOwn` (an own property, never an inherited one such as `constructor`).
+export { hasOwn }
 
 /**
  * The JSON type name of a value, for messages.
